@@ -1,0 +1,17 @@
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { type AppConfig, enabledLogLevels } from '#libs/core/src/config/app-config.js';
+import { configureHttpApp } from '#libs/core/src/http/configure-http-app.js';
+import { ApiModule } from './api.module.js';
+
+export async function createApiApp(config: AppConfig): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), {
+    bodyParser: false,
+    logger: enabledLogLevels(config),
+  });
+  configureHttpApp(app, config, {
+    title: 'Hybrid-cloud provisioning control plane',
+    description: 'Catalogue of tenants, partners, data centres and images; provisioning requests.',
+  });
+  return app;
+}

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+
+const postgresUrl = z
+  .url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' })
+  .default('postgres://postgres@127.0.0.1:5432/postgres');
+const redisUrl = z.url({ protocol: /^rediss?$/, error: 'must be a redis:// URL' }).default('redis://127.0.0.1:6379');
+
+/** Every environment variable the processes read; the README's configuration table mirrors it. */
+export const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  DATABASE_URL: postgresUrl,
+  REDIS_URL: redisUrl,
+  HTTP_BODY_LIMIT: z
+    .string()
+    .regex(/^\d+(b|kb|mb)$/, 'must be a size such as 100kb or 1mb')
+    .default('100kb'),
+  LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
+  SEED_DEMO_WORLD: z.enum(['auto', 'always', 'never']).default('auto'),
+});
+
+export type Environment = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** Read once at start-up; every other module gets the typed result through DI. */
+export abstract class AppConfig {
+  abstract readonly env: Environment['NODE_ENV'];
+  abstract readonly port: number;
+  abstract readonly databaseUrl: string;
+  abstract readonly redisUrl: string;
+  abstract readonly httpBodyLimit: string;
+  abstract readonly logLevel: Environment['LOG_LEVEL'];
+  abstract readonly seedDemoWorld: Environment['SEED_DEMO_WORLD'];
+}
+
+export function loadConfig(source: Record<string, string | undefined>): AppConfig {
+  // Empty strings are treated as unset so `FOO= npm start` falls back to the default.
+  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''));
+  const parsed = configSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`),
+    );
+  }
+  const env = parsed.data;
+  return {
+    env: env.NODE_ENV,
+    port: env.PORT,
+    databaseUrl: env.DATABASE_URL,
+    redisUrl: env.REDIS_URL,
+    httpBodyLimit: env.HTTP_BODY_LIMIT,
+    logLevel: env.LOG_LEVEL,
+    seedDemoWorld: env.SEED_DEMO_WORLD,
+  };
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'] as const;
+
+/** Nest's logger takes the list of enabled levels; LOG_LEVEL names the most verbose one. */
+export function enabledLogLevels(config: AppConfig): (typeof LOG_LEVELS)[number][] {
+  return LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(config.logLevel) + 1);
+}

@@ -1,0 +1,72 @@
+/**
+ * Errors the domain raises. They carry a stable kind and a sentence a person can act on;
+ * the HTTP layer maps the kind to a status and a problem type, the domain knows neither.
+ */
+export type DomainErrorKind = 'not-found' | 'duplicate' | 'rule-violation' | 'invalid-transition';
+
+export abstract class DomainError extends Error {
+  abstract readonly kind: DomainErrorKind;
+  /** Stable slug, becomes part of the problem `type` URI. */
+  abstract readonly code: string;
+
+  constructor(
+    readonly detail: string,
+    readonly extensions: Record<string, unknown> = {},
+  ) {
+    super(detail);
+    this.name = new.target.name;
+  }
+}
+
+export class NotFoundError extends DomainError {
+  readonly kind = 'not-found';
+  readonly code = 'not-found';
+
+  constructor(resource: string, id: string) {
+    super(`No ${resource} '${id}' exists.`, { resource, id });
+  }
+}
+
+export class DuplicateError extends DomainError {
+  readonly kind = 'duplicate';
+  readonly code = 'duplicate';
+
+  constructor(resource: string, field: string, value: string) {
+    super(`A ${resource} with ${field} '${value}' already exists.`, { resource, field, value });
+  }
+}
+
+/** A business rule refused the change; `code` names the rule. */
+export class RuleViolationError extends DomainError {
+  readonly kind = 'rule-violation';
+
+  constructor(
+    readonly code: string,
+    detail: string,
+    extensions: Record<string, unknown> = {},
+  ) {
+    super(detail, extensions);
+  }
+}
+
+export class InvalidTransitionError extends DomainError {
+  readonly kind = 'invalid-transition';
+  readonly code = 'invalid-transition';
+
+  constructor(resource: string, from: string, to: string, hint?: string) {
+    super(`A ${resource} cannot go from '${from}' to '${to}'.${hint ? ` ${hint}` : ''}`, { from, to });
+  }
+}
+
+/** Someone else changed the object between our read and our write; the caller may retry. */
+export class ConcurrentUpdateError extends DomainError {
+  readonly kind = 'invalid-transition';
+  readonly code = 'concurrent-update';
+
+  constructor(resource: string, id: string) {
+    super(`The ${resource} '${id}' was changed by another request at the same time; read it again and retry.`, {
+      resource,
+      id,
+    });
+  }
+}

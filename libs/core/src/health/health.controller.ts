@@ -1,0 +1,55 @@
+import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import {
+  type HealthCheckResult,
+  HealthCheckService,
+  HealthIndicatorService,
+  TypeOrmHealthIndicator,
+} from '@nestjs/terminus';
+import type { Redis } from 'ioredis';
+import { REDIS_CLIENT } from '../redis/redis.module.js';
+
+const CHECK_TIMEOUT_MS = 1500;
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly database: TypeOrmHealthIndicator,
+    private readonly indicators: HealthIndicatorService,
+    @Inject(REDIS_CLIENT) private readonly redis: Redis,
+  ) {}
+
+  /** Liveness: the process answers. Dependencies are readiness's business. */
+  @Get()
+  live(): Promise<HealthCheckResult> {
+    return this.health.check([]);
+  }
+
+  @Get('ready')
+  async ready(): Promise<HealthCheckResult> {
+    try {
+      return await this.health.check([
+        () => this.database.pingCheck('postgresql').withTimeout(CHECK_TIMEOUT_MS),
+        () =>
+          this.indicators
+            .check('redis')
+            .attempt(async () => {
+              if (this.redis.status === 'wait') await this.redis.connect();
+              await this.redis.ping();
+            })
+            .withTimeout(CHECK_TIMEOUT_MS),
+      ]);
+    } catch (error) {
+      const details = (error as { response?: HealthCheckResult }).response?.details ?? {};
+      const down = Object.entries(details)
+        .filter(([, check]) => check.status === 'down')
+        .map(([name]) => name);
+      if (error instanceof ServiceUnavailableException) {
+        throw new ServiceUnavailableException(`Not ready: ${down.join(', ') || 'a dependency'} unreachable.`);
+      }
+      throw error;
+    }
+  }
+}

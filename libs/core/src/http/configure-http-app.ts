@@ -1,0 +1,34 @@
+import type { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
+import type { AppConfig } from '../config/app-config.js';
+import { ProblemDetailsFilter } from './problem-details.filter.js';
+import { requireJsonMediaType, requireJsonObject } from './require-json.middleware.js';
+import { createValidationPipe } from './validation.js';
+
+export interface HttpAppOptions {
+  title: string;
+  description: string;
+}
+
+/**
+ * What every HTTP app of ours shares: strict JSON bodies with a size limit, security headers,
+ * problem+json errors, validated input, and the OpenAPI document at /openapi.json (UI at /docs).
+ * The app must be created with `bodyParser: false` so the limit here is the only one.
+ */
+export function configureHttpApp(app: NestExpressApplication, config: AppConfig, options: HttpAppOptions): void {
+  app.use(helmet());
+  app.use(requireJsonMediaType);
+  app.useBodyParser('json', { limit: config.httpBodyLimit, strict: true });
+  app.use(requireJsonObject);
+  app.disable('x-powered-by');
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+  const document = SwaggerModule.createDocument(
+    app as INestApplication,
+    new DocumentBuilder().setTitle(options.title).setDescription(options.description).setVersion('1').build(),
+  );
+  SwaggerModule.setup('docs', app as INestApplication, document, { jsonDocumentUrl: 'openapi.json' });
+}

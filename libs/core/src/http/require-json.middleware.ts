@@ -1,0 +1,33 @@
+import { UnsupportedMediaTypeException } from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
+import { RequestValidationException } from './validation.js';
+
+const METHODS_WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
+
+const hasBody = (req: Request): boolean =>
+  Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+
+/**
+ * A body in any other media type would reach the handlers as an empty object and fail
+ * validation with misleading messages; refuse it up front. Runs before the body parser.
+ */
+export function requireJsonMediaType(req: Request, _res: Response, next: NextFunction): void {
+  if (METHODS_WITH_BODY.has(req.method) && hasBody(req) && !req.is('application/json')) {
+    next(
+      new UnsupportedMediaTypeException(
+        `Send the body as application/json (got '${req.headers['content-type'] ?? 'no content type'}').`,
+      ),
+    );
+    return;
+  }
+  next();
+}
+
+/** Every body we accept is a JSON object; an array would be validated index by index. Runs after the parser. */
+export function requireJsonObject(req: Request, _res: Response, next: NextFunction): void {
+  if (METHODS_WITH_BODY.has(req.method) && hasBody(req) && (typeof req.body !== 'object' || Array.isArray(req.body))) {
+    next(new RequestValidationException([{ field: '(body)', message: 'the body must be a JSON object' }]));
+    return;
+  }
+  next();
+}

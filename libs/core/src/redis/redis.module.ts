@@ -1,0 +1,31 @@
+import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Redis } from 'ioredis';
+import { AppConfig } from '../config/app-config.js';
+
+export const REDIS_CLIENT = Symbol('REDIS_CLIENT');
+
+/** One shared connection for health checks and small commands; BullMQ opens its own. */
+@Global()
+@Module({
+  providers: [
+    {
+      provide: REDIS_CLIENT,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) =>
+        new Redis(config.redisUrl, {
+          lazyConnect: true,
+          // Fail a command fast while Redis is down instead of queueing it forever.
+          maxRetriesPerRequest: 1,
+          enableOfflineQueue: true,
+        }),
+    },
+  ],
+  exports: [REDIS_CLIENT],
+})
+export class RedisModule implements OnApplicationShutdown {
+  constructor(@Inject(REDIS_CLIENT) private readonly redis: Redis) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.redis.status !== 'end') this.redis.disconnect();
+  }
+}
