@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { catalogueItemHandlers, catalogueItemHttpControllers } from './catalogue-items/catalogue-items.use-cases.js';
+import { dataCentreHandlers, dataCentreHttpControllers } from './data-centres/data-centres.use-cases.js';
 import {
   DataCentreRepository,
   ImageRepository,
@@ -9,12 +11,8 @@ import {
   SizeRepository,
   TenantRepository,
 } from './domain/catalogue.repositories.js';
-import { GetPartnerHandler } from './partners/get-partner/get-partner.handler.js';
-import { GetPartnerHttpController } from './partners/get-partner/get-partner.http-controller.js';
-import { ListPartnersHandler } from './partners/list-partners/list-partners.handler.js';
-import { ListPartnersHttpController } from './partners/list-partners/list-partners.http-controller.js';
-import { RegisterPartnerHandler } from './partners/register-partner/register-partner.handler.js';
-import { RegisterPartnerHttpController } from './partners/register-partner/register-partner.http-controller.js';
+import { jurisdictionHandlers, jurisdictionHttpControllers } from './jurisdictions/jurisdictions.use-cases.js';
+import { partnerHandlers, partnerHttpControllers } from './partners/partners.use-cases.js';
 import { catalogueEntities } from './persistence/catalogue.entities.js';
 import {
   TypeOrmDataCentreRepository,
@@ -25,15 +23,24 @@ import {
   TypeOrmSizeRepository,
   TypeOrmTenantRepository,
 } from './persistence/catalogue.typeorm-repositories.js';
+import { tenantHandlers, tenantHttpControllers } from './tenants/tenants.use-cases.js';
 
 /** The HTTP adapters of the catalogue's use cases; the API app registers them. */
 export const catalogueHttpControllers = [
-  RegisterPartnerHttpController,
-  ListPartnersHttpController,
-  GetPartnerHttpController,
+  ...jurisdictionHttpControllers,
+  ...partnerHttpControllers,
+  ...dataCentreHttpControllers,
+  ...tenantHttpControllers,
+  ...catalogueItemHttpControllers,
 ];
 
-const handlers = [RegisterPartnerHandler, ListPartnersHandler, GetPartnerHandler];
+const handlers = [
+  ...jurisdictionHandlers,
+  ...partnerHandlers,
+  ...dataCentreHandlers,
+  ...tenantHandlers,
+  ...catalogueItemHandlers,
+];
 
 const repositories = [
   { provide: RegionRepository, useClass: TypeOrmRegionRepository },

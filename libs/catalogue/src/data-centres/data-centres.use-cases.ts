@@ -1,0 +1,3 @@
+// Handlers and HTTP adapters of this area's use cases, registered by CatalogueModule and the API app.
+export const dataCentreHandlers = [];
+export const dataCentreHttpControllers = [];
