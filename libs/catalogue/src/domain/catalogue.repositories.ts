@@ -1,6 +1,6 @@
 import type { DataCentre } from './data-centre.js';
 import type { Image, Size } from './image.js';
-import type { Jurisdiction, Region } from './jurisdiction.js';
+import type { Jurisdiction, Region, StoredJurisdiction } from './jurisdiction.js';
 import type { Partner } from './partner.js';
 import type { Tenant } from './tenant.js';
 
@@ -14,9 +14,9 @@ export abstract class RegionRepository {
 }
 
 export abstract class JurisdictionRepository {
-  abstract find(country: string): Promise<Jurisdiction | null>;
+  abstract find(country: string): Promise<StoredJurisdiction | null>;
   abstract insert(jurisdiction: Jurisdiction): Promise<void>;
-  abstract update(jurisdiction: Jurisdiction): Promise<void>;
+  abstract update(jurisdiction: StoredJurisdiction): Promise<void>;
 }
 
 export abstract class PartnerRepository {

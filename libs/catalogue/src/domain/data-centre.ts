@@ -1,5 +1,5 @@
 import { InvalidTransitionError, RuleViolationError } from '#libs/core/src/domain/domain-error.js';
-import { assertCapacityCovers, type CapacityPools, NO_CAPACITY } from './capacity.js';
+import { assertCapacityCovers, CAPACITY_POOLS, type CapacityPools, NO_CAPACITY } from './capacity.js';
 import type { Jurisdiction } from './jurisdiction.js';
 import type { Partner } from './partner.js';
 import type { DataCentreStatus, Ownership, Service } from './vocabulary.js';
@@ -87,6 +87,7 @@ export class DataCentre {
     return new DataCentre({
       ...input,
       services: [...new Set(input.services)].sort(),
+      capacity: { ...input.capacity },
       operatorCode: operator.code,
       used: { ...NO_CAPACITY },
       statusReason: null,
@@ -139,7 +140,9 @@ export class DataCentre {
   }
 
   changeCapacity(changes: Partial<CapacityPools>): void {
-    const capacity = { ...this.props.capacity, ...changes };
+    // A key present but undefined must keep the stored total, not erase it (a spread would).
+    const capacity = { ...this.props.capacity };
+    for (const pool of CAPACITY_POOLS) capacity[pool] = changes[pool] ?? capacity[pool];
     assertCapacityCovers(capacity, this.props.used, this.props.code);
     this.props = { ...this.props, capacity };
   }

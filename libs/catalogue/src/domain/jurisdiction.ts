@@ -14,6 +14,9 @@ export interface Jurisdiction {
   defaultResidency: ResidencyRequirement;
 }
 
+/** As stored: the version guards concurrent rule changes (compare-and-set). */
+export type StoredJurisdiction = Jurisdiction & { version: number };
+
 export interface Region {
   code: string;
   name: string;

@@ -78,6 +78,8 @@ export class Tenant {
   }
 
   changeQuotas(changes: Partial<TenantQuotas>): void {
-    this.props = { ...this.props, quotas: { ...this.props.quotas, ...changes } };
+    // A key present with `undefined` means "unchanged"; spreading it would blank the quota.
+    const given = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
+    this.props = { ...this.props, quotas: { ...this.props.quotas, ...given } };
   }
 }

@@ -17,6 +17,7 @@ export class JurisdictionRow {
   @Column('boolean', { name: 'provider_may_own_data_centres' }) providerMayOwnDataCentres: boolean;
   @Column('text', { name: 'ownership_rationale' }) ownershipRationale: string;
   @Column('text', { name: 'default_residency' }) defaultResidency: string;
+  @Column('integer') version: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }

@@ -1,6 +1,6 @@
 import { DataCentre } from '../domain/data-centre.js';
 import type { Image, Size } from '../domain/image.js';
-import type { Jurisdiction, Region } from '../domain/jurisdiction.js';
+import type { Jurisdiction, Region, StoredJurisdiction } from '../domain/jurisdiction.js';
 import type { Partner } from '../domain/partner.js';
 import { Tenant } from '../domain/tenant.js';
 import type {
@@ -25,15 +25,16 @@ export const regionMapper = {
 };
 
 export const jurisdictionMapper = {
-  toDomain: (row: JurisdictionRow): Jurisdiction => ({
+  toDomain: (row: JurisdictionRow): StoredJurisdiction => ({
     country: row.country,
     name: row.name,
     regionCode: row.regionCode,
     providerMayOwnDataCentres: row.providerMayOwnDataCentres,
     ownershipRationale: row.ownershipRationale,
     defaultResidency: row.defaultResidency as ResidencyRequirement,
+    version: row.version,
   }),
-  toPersistence: (jurisdiction: Jurisdiction): Partial<JurisdictionRow> => ({ ...jurisdiction }),
+  toPersistence: (jurisdiction: Jurisdiction | StoredJurisdiction): Partial<JurisdictionRow> => ({ ...jurisdiction }),
 };
 
 export const partnerMapper = {

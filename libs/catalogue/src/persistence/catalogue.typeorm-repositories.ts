@@ -14,7 +14,7 @@ import {
 } from '../domain/catalogue.repositories.js';
 import type { DataCentre } from '../domain/data-centre.js';
 import type { Image, Size } from '../domain/image.js';
-import type { Jurisdiction, Region } from '../domain/jurisdiction.js';
+import type { Jurisdiction, Region, StoredJurisdiction } from '../domain/jurisdiction.js';
 import type { Partner } from '../domain/partner.js';
 import type { Tenant } from '../domain/tenant.js';
 import { DataCentreRow, ImageRow, JurisdictionRow, PartnerRow, RegionRow, SizeRow, TenantRow } from './catalogue.entities.js';
@@ -88,7 +88,7 @@ export class TypeOrmJurisdictionRepository extends JurisdictionRepository {
     super();
   }
 
-  async find(country: string): Promise<Jurisdiction | null> {
+  async find(country: string): Promise<StoredJurisdiction | null> {
     const row = await this.rows.findOneBy({ country });
     return row && jurisdictionMapper.toDomain(row);
   }
@@ -97,9 +97,8 @@ export class TypeOrmJurisdictionRepository extends JurisdictionRepository {
     return insertUnique(this.rows, jurisdictionMapper.toPersistence(jurisdiction), 'jurisdiction', 'country');
   }
 
-  async update(jurisdiction: Jurisdiction): Promise<void> {
-    const { country, ...changes } = jurisdictionMapper.toPersistence(jurisdiction);
-    await this.rows.update({ country }, changes);
+  update(jurisdiction: StoredJurisdiction): Promise<void> {
+    return updateGuarded(this.rows, jurisdictionMapper.toPersistence(jurisdiction), 'jurisdiction', 'country');
   }
 }
 

@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
-import { ConfigError, loadConfig } from './app-config.js';
+import { ConfigError, configSchema, loadConfig } from './app-config.js';
 
 describe('loadConfig', () => {
   it('defaults to the servers on this machine', () => {
@@ -7,6 +8,8 @@ describe('loadConfig', () => {
     expect(config.databaseUrl).toBe('postgres://postgres@127.0.0.1:5432/postgres');
     expect(config.redisUrl).toBe('redis://127.0.0.1:6379');
     expect(config.port).toBe(3000);
+    expect(config.workerPort).toBe(3001);
+    expect(config.partnerSimPort).toBe(3002);
   });
 
   it('names the malformed variable', () => {
@@ -27,5 +30,24 @@ describe('loadConfig', () => {
 
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ PORT: '' }).port).toBe(3000);
+  });
+});
+
+describe('the README configuration table', () => {
+  const readme = readFileSync(new URL('../../../../README.md', import.meta.url), 'utf8');
+  const section = readme.slice(readme.indexOf('## Configuration'), readme.indexOf('\n## ', readme.indexOf('## Configuration') + 1));
+  // Rows look like: | `PORT` | `3000` | meaning |
+  const rows = new Map(
+    [...section.matchAll(/^\| `([A-Z0-9_]+)` \| `([^`]*)` \|/gm)].map(([, name, fallback]) => [name, fallback]),
+  );
+  const variables = Object.keys(configSchema.shape) as (keyof typeof configSchema.shape)[];
+
+  it.each(variables)('lists %s with its default', (name) => {
+    expect(rows.has(name)).toBe(true);
+    expect(rows.get(name)).toBe(String(configSchema.shape[name].parse(undefined)));
+  });
+
+  it('lists no variable the schema does not read', () => {
+    expect([...rows.keys()].sort()).toEqual([...variables].sort());
   });
 });

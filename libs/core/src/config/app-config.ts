@@ -9,6 +9,8 @@ const redisUrl = z.url({ protocol: /^rediss?$/, error: 'must be a redis:// URL' 
 export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  WORKER_PORT: z.coerce.number().int().min(1).max(65535).default(3001),
+  PARTNER_SIM_PORT: z.coerce.number().int().min(1).max(65535).default(3002),
   DATABASE_URL: postgresUrl,
   REDIS_URL: redisUrl,
   HTTP_BODY_LIMIT: z
@@ -31,6 +33,9 @@ export class ConfigError extends Error {
 export abstract class AppConfig {
   abstract readonly env: Environment['NODE_ENV'];
   abstract readonly port: number;
+  /** The worker's own health endpoint; it serves no API. */
+  abstract readonly workerPort: number;
+  abstract readonly partnerSimPort: number;
   abstract readonly databaseUrl: string;
   abstract readonly redisUrl: string;
   abstract readonly httpBodyLimit: string;
@@ -51,6 +56,8 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
   return {
     env: env.NODE_ENV,
     port: env.PORT,
+    workerPort: env.WORKER_PORT,
+    partnerSimPort: env.PARTNER_SIM_PORT,
     databaseUrl: env.DATABASE_URL,
     redisUrl: env.REDIS_URL,
     httpBodyLimit: env.HTTP_BODY_LIMIT,

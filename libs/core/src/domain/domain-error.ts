@@ -32,7 +32,11 @@ export class DuplicateError extends DomainError {
   readonly code = 'duplicate';
 
   constructor(resource: string, field: string, value: string) {
-    super(`A ${resource} with ${field} '${value}' already exists.`, { resource, field, value });
+    super(`${/^[aeiou]/i.test(resource) ? 'An' : 'A'} ${resource} with ${field} '${value}' already exists.`, {
+      resource,
+      field,
+      value,
+    });
   }
 }
 

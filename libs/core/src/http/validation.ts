@@ -1,4 +1,5 @@
 import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ValidateIf } from 'class-validator';
 import type { FieldError } from './problem-details.js';
 
 /** Thrown by the validation pipe; the problem filter renders its field errors. */
@@ -41,3 +42,9 @@ export function createValidationPipe(): ValidationPipe {
     exceptionFactory: (errors) => new RequestValidationException(flatten(errors)),
   });
 }
+
+/**
+ * Like class-validator's IsOptional, but only an absent field is optional: `null` is a value of
+ * the wrong type and gets the field's own error, rather than silently meaning "not given".
+ */
+export const IsAbsentOrValid = (): PropertyDecorator => ValidateIf((_object: object, value: unknown) => value !== undefined);

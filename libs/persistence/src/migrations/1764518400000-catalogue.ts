@@ -19,6 +19,7 @@ export class Catalogue1764518400000 implements MigrationInterface {
         provider_may_own_data_centres boolean NOT NULL,
         ownership_rationale text NOT NULL,
         default_residency text NOT NULL CHECK (default_residency IN ('in-country', 'in-region', 'none')),
+        version integer NOT NULL DEFAULT 0,
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);

@@ -9,7 +9,7 @@ export class ListPartnersRequest extends PageQueryDto {
   @IsIn(PARTNER_KINDS)
   kind?: PartnerKind;
 
-  @ApiPropertyOptional({ example: 'JP' })
+  @ApiPropertyOptional({ type: String, maxLength: 2, example: 'JP' })
   @IsOptional()
   @Matches(COUNTRY_CODE_PATTERN, { message: 'country must be an ISO 3166-1 alpha-2 code such as JP' })
   country?: string;
