@@ -1,0 +1,41 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsISO8601, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsAbsentOrValid } from '#libs/core/src/http/validation.js';
+import { DATA_CENTRE_STATUSES, type DataCentreStatus } from '../../domain/vocabulary.js';
+import { MULTI_LINE_TEXT_PATTERN } from '../../jurisdictions/text-patterns.js';
+import { AVAILABLE_FROM_DESCRIPTION, AVAILABLE_FROM_MESSAGE, DATE_SHAPE } from '../data-centre.constraints.js';
+
+export class ChangeDataCentreStatusRequest {
+  @ApiProperty({ enum: DATA_CENTRE_STATUSES })
+  @IsIn(DATA_CENTRE_STATUSES)
+  status: DataCentreStatus;
+
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date',
+    maxLength: 10,
+    example: '2027-01-01',
+    description: AVAILABLE_FROM_DESCRIPTION,
+  })
+  @IsAbsentOrValid()
+  @IsString()
+  @MaxLength(10)
+  @Matches(DATE_SHAPE, { message: AVAILABLE_FROM_MESSAGE })
+  @IsISO8601({ strict: true }, { message: AVAILABLE_FROM_MESSAGE })
+  availableFrom?: string;
+
+  @ApiPropertyOptional({
+    type: String,
+    example: 'Cooling upgrade in hall B.',
+    description: 'Why; shown with the status. Omitted clears the previous reason.',
+    minLength: 1,
+    maxLength: 500,
+    pattern: MULTI_LINE_TEXT_PATTERN.source,
+  })
+  @IsAbsentOrValid()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500)
+  @Matches(MULTI_LINE_TEXT_PATTERN, { message: 'reason must not contain control characters' })
+  reason?: string;
+}

@@ -1,0 +1,18 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import type { Page } from '#libs/core/src/http/pagination.js';
+import type { DataCentreResponse } from '../data-centre.response.js';
+import { ListDataCentresQuery } from './list-data-centres.query.js';
+import { ListDataCentresRequest } from './list-data-centres.request.js';
+
+@ApiTags('data-centres')
+@Controller('v1/data-centres')
+export class ListDataCentresHttpController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get()
+  list(@Query() filter: ListDataCentresRequest): Promise<Page<DataCentreResponse>> {
+    return this.queries.execute(new ListDataCentresQuery(filter));
+  }
+}

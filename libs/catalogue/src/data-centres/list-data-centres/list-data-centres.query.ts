@@ -1,0 +1,10 @@
+import { Query } from '@nestjs/cqrs';
+import type { Page } from '#libs/core/src/http/pagination.js';
+import type { DataCentreResponse } from '../data-centre.response.js';
+import type { ListDataCentresRequest } from './list-data-centres.request.js';
+
+export class ListDataCentresQuery extends Query<Page<DataCentreResponse>> {
+  constructor(readonly filter: ListDataCentresRequest) {
+    super();
+  }
+}

@@ -1,0 +1,17 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { RegionResponse } from '../region.response.js';
+import { GetRegionQuery } from './get-region.query.js';
+
+@ApiTags('regions')
+@Controller('v1/regions')
+export class GetRegionHttpController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get(':code')
+  @ApiOkResponse({ type: RegionResponse })
+  get(@Param('code') code: string): Promise<RegionResponse> {
+    return this.queries.execute(new GetRegionQuery(code));
+  }
+}
