@@ -1,0 +1,17 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ImageResponse } from '../image.response.js';
+import { GetImageQuery } from './get-image.query.js';
+
+@ApiTags('catalogue')
+@Controller('v1/catalogue/images')
+export class GetImageHttpController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get(':id')
+  @ApiOkResponse({ type: ImageResponse })
+  get(@Param('id') id: string): Promise<ImageResponse> {
+    return this.queries.execute(new GetImageQuery(id));
+  }
+}

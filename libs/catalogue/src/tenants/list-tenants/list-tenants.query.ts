@@ -1,0 +1,10 @@
+import { Query } from '@nestjs/cqrs';
+import type { Page } from '#libs/core/src/http/pagination.js';
+import type { TenantResponse } from '../tenant.response.js';
+import type { ListTenantsRequest } from './list-tenants.request.js';
+
+export class ListTenantsQuery extends Query<Page<TenantResponse>> {
+  constructor(readonly filter: ListTenantsRequest) {
+    super();
+  }
+}

@@ -1,0 +1,10 @@
+import { Command } from '@nestjs/cqrs';
+
+export class SuspendTenantCommand extends Command<void> {
+  constructor(
+    readonly id: string,
+    readonly reason: string,
+  ) {
+    super();
+  }
+}
