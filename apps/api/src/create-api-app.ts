@@ -8,6 +8,8 @@ export async function createApiApp(config: AppConfig): Promise<NestExpressApplic
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), {
     bodyParser: false,
     logger: enabledLogLevels(config),
+    // Start-up errors (an unmigrated database) reach the caller instead of exiting the process.
+    abortOnError: false,
   });
   configureHttpApp(app, config, {
     title: 'Hybrid-cloud provisioning control plane',

@@ -1,9 +1,17 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { loadConfig } from '#libs/core/src/config/app-config.js';
+import { ConfigError, loadConfig } from '#libs/core/src/config/app-config.js';
+import { UnmigratedDatabaseError } from '#libs/persistence/src/migration-status.js';
 import { createApiApp } from './create-api-app.js';
 
-const config = loadConfig(process.env);
-const app = await createApiApp(config);
-await app.listen(config.port);
-new Logger('api').log(`API listening on http://127.0.0.1:${config.port} (docs at /docs)`);
+try {
+  const config = loadConfig(process.env);
+  const app = await createApiApp(config);
+  await app.listen(config.port);
+  new Logger('api').log(`API listening on http://127.0.0.1:${config.port} (docs at /docs)`);
+} catch (error) {
+  // A person's mistake gets its message alone; anything else, the whole stack.
+  const forPeople = error instanceof ConfigError || error instanceof UnmigratedDatabaseError;
+  console.error(forPeople ? error.message : error);
+  process.exit(1);
+}
