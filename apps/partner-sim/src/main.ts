@@ -1,0 +1,14 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { ConfigError, loadConfig } from '#libs/core/src/config/app-config.js';
+import { createPartnerSimApp } from './create-partner-sim-app.js';
+
+try {
+  const config = loadConfig(process.env);
+  const app = await createPartnerSimApp(config);
+  await app.listen(config.partnerSimPort);
+  new Logger('partner-sim').log(`Partner simulator up; health on http://127.0.0.1:${config.partnerSimPort}/health`);
+} catch (error) {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+}

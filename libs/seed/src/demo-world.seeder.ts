@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import {
+  DataCentreRepository,
+  ImageRepository,
+  JurisdictionRepository,
+  PartnerRepository,
+  RegionRepository,
+  SizeRepository,
+  TenantRepository,
+} from '#libs/catalogue/src/domain/catalogue.repositories.js';
+import type { AppConfig } from '#libs/core/src/config/app-config.js';
+import { catalogueIsEmpty } from './catalogue-emptiness.query.js';
+import { DEMO_WORLD, type DemoWorld } from './demo-world.js';
+import { type CataloguePorts, type SeedReport, seedDemoWorld } from './seed-demo-world.js';
+
+export type SeedPolicy = AppConfig['seedDemoWorld'];
+
+export type SeedOnStartOutcome = { seeded: true; report: SeedReport } | { seeded: false; reason: string };
+
+/** The seed as a Nest provider: the ports come from CatalogueModule, as for the API's use cases. */
+@Injectable()
+export class DemoWorldSeeder {
+  private readonly ports: CataloguePorts;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    regions: RegionRepository,
+    jurisdictions: JurisdictionRepository,
+    partners: PartnerRepository,
+    dataCentres: DataCentreRepository,
+    tenants: TenantRepository,
+    images: ImageRepository,
+    sizes: SizeRepository,
+  ) {
+    this.ports = { regions, jurisdictions, partners, dataCentres, tenants, images, sizes };
+  }
+
+  seed(world: DemoWorld = DEMO_WORLD): Promise<SeedReport> {
+    return seedDemoWorld(this.ports, world);
+  }
+
+  /** SEED_DEMO_WORLD: `auto` fills an empty catalogue only, `always` tops up, `never` leaves it. */
+  async seedOnStart(policy: SeedPolicy): Promise<SeedOnStartOutcome> {
+    if (policy === 'never') return { seeded: false, reason: 'SEED_DEMO_WORLD=never' };
+    if (policy === 'auto' && !(await catalogueIsEmpty(this.dataSource))) {
+      return { seeded: false, reason: 'the catalogue already holds data (SEED_DEMO_WORLD=always tops it up)' };
+    }
+    return { seeded: true, report: await this.seed() };
+  }
+}
