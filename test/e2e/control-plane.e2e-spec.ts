@@ -9,8 +9,9 @@ import { runMigrations } from '#libs/persistence/src/run-migrations.js';
 import { withDemoWorldSeeder } from '#libs/seed/src/with-demo-world-seeder.js';
 import { createDatabase, dropDatabase, ensureTemplateDatabase, uniqueDatabaseName } from '../support/test-database.js';
 
+const BOOTSTRAP_KEY = 'control-plane-test-bootstrap-key-0123456789';
 const configFor = (databaseUrl: string, env: Record<string, string> = {}) =>
-  loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'error', ...env, DATABASE_URL: databaseUrl });
+  loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'error', BOOTSTRAP_API_KEY: BOOTSTRAP_KEY, ...env, DATABASE_URL: databaseUrl });
 
 describe('control plane (npm start)', () => {
   const name = uniqueDatabaseName('cp_test_start');
@@ -35,7 +36,7 @@ describe('control plane (npm start)', () => {
 
     const ready = await fetch(`${running.url}/health/ready`);
     expect(ready.status).toBe(200);
-    const partners = await fetch(`${running.url}/v1/partners`);
+    const partners = await fetch(`${running.url}/v1/partners`, { headers: { authorization: `Bearer ${BOOTSTRAP_KEY}` } });
     const body = (await partners.json()) as { items: { code: string }[] };
     expect(body.items.map((p) => p.code).sort()).toEqual(['china-telecom', 'provider', 'softbank']);
   });

@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { AccessModule } from '#libs/access/src/access.module.js';
 import { CatalogueModule, catalogueHttpControllers } from '#libs/catalogue/src/catalogue.module.js';
 import type { AppConfig } from '#libs/core/src/config/app-config.js';
 import { ConfigModule } from '#libs/core/src/config/config.module.js';
@@ -17,6 +18,7 @@ export class ApiModule {
         DatabaseModule,
         RedisModule,
         CqrsModule.forRoot(),
+        AccessModule,
         HealthModule,
         CatalogueModule,
       ],

@@ -19,6 +19,7 @@ export const configSchema = z.object({
     .default('100kb'),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
   SEED_DEMO_WORLD: z.enum(['auto', 'always', 'never']).default('auto'),
+  BOOTSTRAP_API_KEY: z.string().min(32, 'must be at least 32 characters: it grants platform-operator access').optional(),
 });
 
 export type Environment = z.infer<typeof configSchema>;
@@ -41,6 +42,8 @@ export abstract class AppConfig {
   abstract readonly httpBodyLimit: string;
   abstract readonly logLevel: Environment['LOG_LEVEL'];
   abstract readonly seedDemoWorld: Environment['SEED_DEMO_WORLD'];
+  /** Accepted as a platform-operator key, so a fresh deployment can create its real keys. */
+  abstract readonly bootstrapApiKey: string | null;
 }
 
 export function loadConfig(source: Record<string, string | undefined>): AppConfig {
@@ -63,6 +66,7 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
     httpBodyLimit: env.HTTP_BODY_LIMIT,
     logLevel: env.LOG_LEVEL,
     seedDemoWorld: env.SEED_DEMO_WORLD,
+    bootstrapApiKey: env.BOOTSTRAP_API_KEY ?? null,
   };
 }
 

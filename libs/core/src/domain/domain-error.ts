@@ -2,7 +2,13 @@
  * Errors the domain raises. They carry a stable kind and a sentence a person can act on;
  * the HTTP layer maps the kind to a status and a problem type, the domain knows neither.
  */
-export type DomainErrorKind = 'not-found' | 'duplicate' | 'rule-violation' | 'invalid-transition';
+export type DomainErrorKind =
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not-found'
+  | 'duplicate'
+  | 'rule-violation'
+  | 'invalid-transition';
 
 export abstract class DomainError extends Error {
   abstract readonly kind: DomainErrorKind;
@@ -72,5 +78,25 @@ export class ConcurrentUpdateError extends DomainError {
       resource,
       id,
     });
+  }
+}
+
+/** No usable credentials. Deliberately one message: never say whether a key exists or was revoked. */
+export class UnauthenticatedError extends DomainError {
+  readonly kind = 'unauthenticated';
+  readonly code = 'unauthenticated';
+
+  constructor() {
+    super('A valid API key is required: send it as "Authorization: Bearer <key>".');
+  }
+}
+
+/** The caller can see the object but its role may not do this to it. */
+export class ForbiddenError extends DomainError {
+  readonly kind = 'forbidden';
+  readonly code = 'forbidden';
+
+  constructor(role: string, action: string) {
+    super(`The role '${role}' may not ${action}.`, { role });
   }
 }

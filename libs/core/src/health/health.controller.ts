@@ -7,11 +7,13 @@ import {
   TypeOrmHealthIndicator,
 } from '@nestjs/terminus';
 import type { Redis } from 'ioredis';
+import { Public } from '../http/public.decorator.js';
 import { REDIS_CLIENT } from '../redis/redis.module.js';
 
 const CHECK_TIMEOUT_MS = 1500;
 
 @ApiTags('health')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

@@ -5,6 +5,8 @@ import { PROBLEM_CONTENT_TYPE, type ProblemDetails, problemType } from './proble
 import { RequestValidationException } from './validation.js';
 
 const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
+  unauthenticated: HttpStatus.UNAUTHORIZED,
+  forbidden: HttpStatus.FORBIDDEN,
   'not-found': HttpStatus.NOT_FOUND,
   duplicate: HttpStatus.CONFLICT,
   'rule-violation': HttpStatus.UNPROCESSABLE_ENTITY,
@@ -55,6 +57,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
     const problem = { ...this.toProblem(error), instance: request.originalUrl };
+    if (problem.status === HttpStatus.UNAUTHORIZED) response.setHeader('WWW-Authenticate', 'Bearer');
     if (response.headersSent) {
       // A stream already started; the only honest thing left is to end it.
       response.end();
