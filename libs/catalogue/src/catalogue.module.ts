@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { catalogueAccessProviders } from './access/catalogue-access.providers.js';
 import { catalogueItemHandlers, catalogueItemHttpControllers } from './catalogue-items/catalogue-items.use-cases.js';
 import { dataCentreHandlers, dataCentreHttpControllers } from './data-centres/data-centres.use-cases.js';
 import {
@@ -54,7 +55,7 @@ const repositories = [
 
 @Module({
   imports: [TypeOrmModule.forFeature(catalogueEntities)],
-  providers: [...handlers, ...repositories],
+  providers: [...handlers, ...repositories, ...catalogueAccessProviders],
   exports: [...repositories],
 })
 export class CatalogueModule {}

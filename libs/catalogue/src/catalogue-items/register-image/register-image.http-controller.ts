@@ -3,6 +3,7 @@ import { Body, Controller, Post, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { Access, PLATFORM_ONLY } from '#libs/access/src/authorization/access.decorator.js';
 import { GetImageQuery } from '../get-image/get-image.query.js';
 import { ImageResponse } from '../image.response.js';
 import { RegisterImageCommand } from './register-image.command.js';
@@ -17,6 +18,7 @@ export class RegisterImageHttpController {
   ) {}
 
   @Post()
+  @Access({ roles: PLATFORM_ONLY })
   @ApiCreatedResponse({ type: ImageResponse })
   async register(@Body() body: RegisterImageRequest, @Res({ passthrough: true }) res: Response): Promise<ImageResponse> {
     const id = randomUUID();

@@ -2,6 +2,7 @@ import { Body, Controller, Post, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { Access, PLATFORM_ONLY } from '#libs/access/src/authorization/access.decorator.js';
 import { GetSizeQuery } from '../get-size/get-size.query.js';
 import { SizeResponse } from '../size.response.js';
 import { RegisterSizeCommand } from './register-size.command.js';
@@ -16,6 +17,7 @@ export class RegisterSizeHttpController {
   ) {}
 
   @Post()
+  @Access({ roles: PLATFORM_ONLY })
   @ApiCreatedResponse({ type: SizeResponse })
   async register(@Body() body: RegisterSizeRequest, @Res({ passthrough: true }) res: Response): Promise<SizeResponse> {
     await this.commands.execute(

@@ -2,6 +2,8 @@ import { Body, Controller, Param, Patch } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { RequestValidationException } from '#libs/core/src/http/validation.js';
+import { Access, PLATFORM_ONLY } from '#libs/access/src/authorization/access.decorator.js';
+import { DataCentreVisibility } from '../../access/scoped.visibility.js';
 import { CAPACITY_POOLS, type CapacityPools } from '../../domain/capacity.js';
 import { DataCentreResponse } from '../data-centre.response.js';
 import { GetDataCentreQuery } from '../get-data-centre/get-data-centre.query.js';
@@ -17,6 +19,7 @@ export class ChangeDataCentreCapacityHttpController {
   ) {}
 
   @Patch(':code/capacity')
+  @Access({ roles: PLATFORM_ONLY, object: DataCentreVisibility })
   @ApiOkResponse({ type: DataCentreResponse })
   async change(@Param('code') code: string, @Body() body: ChangeDataCentreCapacityRequest): Promise<DataCentreResponse> {
     // Only the pools sent: an absent pool must not overwrite a stored total.

@@ -1,6 +1,8 @@
 import { Body, Controller, Param, Patch } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Access } from '#libs/access/src/authorization/access.decorator.js';
+import { DataCentreVisibility } from '../../access/scoped.visibility.js';
 import { DataCentreResponse } from '../data-centre.response.js';
 import { GetDataCentreQuery } from '../get-data-centre/get-data-centre.query.js';
 import { ChangeDataCentreStatusCommand } from './change-data-centre-status.command.js';
@@ -15,6 +17,7 @@ export class ChangeDataCentreStatusHttpController {
   ) {}
 
   @Patch(':code/status')
+  @Access({ roles: ['platform-operator', 'partner-operator'], object: DataCentreVisibility })
   @ApiOkResponse({ type: DataCentreResponse })
   async change(@Param('code') code: string, @Body() body: ChangeDataCentreStatusRequest): Promise<DataCentreResponse> {
     await this.commands.execute(

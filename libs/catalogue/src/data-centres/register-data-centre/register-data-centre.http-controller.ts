@@ -2,6 +2,7 @@ import { Body, Controller, Post, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { Access, PLATFORM_ONLY } from '#libs/access/src/authorization/access.decorator.js';
 import { DataCentreResponse } from '../data-centre.response.js';
 import { GetDataCentreQuery } from '../get-data-centre/get-data-centre.query.js';
 import { RegisterDataCentreCommand } from './register-data-centre.command.js';
@@ -16,6 +17,7 @@ export class RegisterDataCentreHttpController {
   ) {}
 
   @Post()
+  @Access({ roles: PLATFORM_ONLY })
   @ApiCreatedResponse({ type: DataCentreResponse })
   async register(
     @Body() body: RegisterDataCentreRequest,

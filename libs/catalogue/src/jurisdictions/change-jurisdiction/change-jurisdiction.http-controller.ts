@@ -2,6 +2,8 @@ import { Body, Controller, Param, Patch } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { RequestValidationException } from '#libs/core/src/http/validation.js';
+import { Access, PLATFORM_ONLY } from '#libs/access/src/authorization/access.decorator.js';
+import { JurisdictionVisibility } from '../../access/reference-data.visibility.js';
 import { GetJurisdictionQuery } from '../get-jurisdiction/get-jurisdiction.query.js';
 import { JurisdictionResponse } from '../jurisdiction.response.js';
 import { ChangeJurisdictionCommand, type JurisdictionChanges } from './change-jurisdiction.command.js';
@@ -16,6 +18,7 @@ export class ChangeJurisdictionHttpController {
   ) {}
 
   @Patch(':country')
+  @Access({ roles: PLATFORM_ONLY, object: JurisdictionVisibility })
   @ApiOkResponse({ type: JurisdictionResponse })
   async change(@Param('country') country: string, @Body() body: ChangeJurisdictionRequest): Promise<JurisdictionResponse> {
     const changes = definedChanges(body);

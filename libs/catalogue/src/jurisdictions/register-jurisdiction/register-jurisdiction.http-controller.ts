@@ -2,6 +2,7 @@ import { Body, Controller, Post, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { Access, PLATFORM_ONLY } from '#libs/access/src/authorization/access.decorator.js';
 import { GetJurisdictionQuery } from '../get-jurisdiction/get-jurisdiction.query.js';
 import { JurisdictionResponse } from '../jurisdiction.response.js';
 import { RegisterJurisdictionCommand } from './register-jurisdiction.command.js';
@@ -16,6 +17,7 @@ export class RegisterJurisdictionHttpController {
   ) {}
 
   @Post()
+  @Access({ roles: PLATFORM_ONLY })
   @ApiCreatedResponse({ type: JurisdictionResponse })
   async register(
     @Body() body: RegisterJurisdictionRequest,

@@ -2,6 +2,7 @@ import { Body, Controller, Post, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { Access, PLATFORM_ONLY } from '#libs/access/src/authorization/access.decorator.js';
 import { GetRegionQuery } from '../get-region/get-region.query.js';
 import { RegionResponse } from '../region.response.js';
 import { RegisterRegionCommand } from './register-region.command.js';
@@ -16,6 +17,7 @@ export class RegisterRegionHttpController {
   ) {}
 
   @Post()
+  @Access({ roles: PLATFORM_ONLY })
   @ApiCreatedResponse({ type: RegionResponse })
   async register(@Body() body: RegisterRegionRequest, @Res({ passthrough: true }) res: Response): Promise<RegionResponse> {
     await this.commands.execute(new RegisterRegionCommand({ code: body.code, name: body.name }));

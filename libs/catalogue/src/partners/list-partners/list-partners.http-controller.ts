@@ -2,6 +2,9 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import type { Page } from '#libs/core/src/http/pagination.js';
+import { CurrentCaller } from '#libs/access/src/authentication/current-caller.decorator.js';
+import { Access, EVERY_ROLE } from '#libs/access/src/authorization/access.decorator.js';
+import type { Caller } from '#libs/access/src/domain/caller.js';
 import type { PartnerResponse } from '../partner.response.js';
 import { ListPartnersQuery } from './list-partners.query.js';
 import { ListPartnersRequest } from './list-partners.request.js';
@@ -12,7 +15,8 @@ export class ListPartnersHttpController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
-  list(@Query() filter: ListPartnersRequest): Promise<Page<PartnerResponse>> {
-    return this.queries.execute(new ListPartnersQuery(filter));
+  @Access({ roles: EVERY_ROLE })
+  list(@Query() filter: ListPartnersRequest, @CurrentCaller() caller: Caller): Promise<Page<PartnerResponse>> {
+    return this.queries.execute(new ListPartnersQuery(filter, caller));
   }
 }

@@ -2,6 +2,7 @@ import { Body, Controller, Post, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { Access, PLATFORM_ONLY } from '#libs/access/src/authorization/access.decorator.js';
 import { GetPartnerQuery } from '../get-partner/get-partner.query.js';
 import { PartnerResponse } from '../partner.response.js';
 import { RegisterPartnerCommand } from './register-partner.command.js';
@@ -16,6 +17,7 @@ export class RegisterPartnerHttpController {
   ) {}
 
   @Post()
+  @Access({ roles: PLATFORM_ONLY })
   @ApiCreatedResponse({ type: PartnerResponse })
   async register(@Body() body: RegisterPartnerRequest, @Res({ passthrough: true }) res: Response): Promise<PartnerResponse> {
     await this.commands.execute(

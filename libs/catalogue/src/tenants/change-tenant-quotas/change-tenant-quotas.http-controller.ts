@@ -2,6 +2,8 @@ import { Body, Controller, Param, Patch } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { RequestValidationException } from '#libs/core/src/http/validation.js';
+import { Access, PLATFORM_ONLY } from '#libs/access/src/authorization/access.decorator.js';
+import { TenantVisibility } from '../../access/scoped.visibility.js';
 import type { TenantQuotas } from '../../domain/tenant.js';
 import { GetTenantQuery } from '../get-tenant/get-tenant.query.js';
 import { TenantResponse } from '../tenant.response.js';
@@ -19,6 +21,7 @@ export class ChangeTenantQuotasHttpController {
   ) {}
 
   @Patch(':id/quotas')
+  @Access({ roles: PLATFORM_ONLY, object: TenantVisibility })
   @ApiBody({ type: ChangeTenantQuotasRequest, description: 'Send at least one quota; the ones left out stay as they are.' })
   @ApiOkResponse({ type: TenantResponse })
   async change(@Param('id') id: string, @Body() body: ChangeTenantQuotasRequest): Promise<TenantResponse> {

@@ -3,6 +3,7 @@ import { Body, Controller, Post, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { Access, PLATFORM_ONLY } from '#libs/access/src/authorization/access.decorator.js';
 import { GetTenantQuery } from '../get-tenant/get-tenant.query.js';
 import { TenantResponse } from '../tenant.response.js';
 import { RegisterTenantCommand } from './register-tenant.command.js';
@@ -17,6 +18,7 @@ export class RegisterTenantHttpController {
   ) {}
 
   @Post()
+  @Access({ roles: PLATFORM_ONLY })
   @ApiCreatedResponse({ type: TenantResponse })
   async register(@Body() body: RegisterTenantRequest, @Res({ passthrough: true }) res: Response): Promise<TenantResponse> {
     const id = randomUUID();
