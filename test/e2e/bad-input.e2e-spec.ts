@@ -10,67 +10,8 @@ import {
 } from '../support/bad-input-cases.js';
 import { expectProblem } from '../support/problem-assertions.js';
 import { snapshotDatabase, startTestApp, type TestApp } from '../support/test-app.js';
+import { VALID_REQUESTS } from '../support/valid-requests.js';
 
-/**
- * One valid request per POST/PATCH route. The suite derives its bad-input cases from these and
- * the OpenAPI document, and fails when a route has no entry here: no route escapes it.
- * `null` marks a route without a body. Routes that create are sent once, in this order, to fill
- * the database before the cases run, which also proves each entry valid.
- */
-const VALID_REQUESTS: Record<string, { body: Record<string, unknown> | null; arrange?: string }> = {
-  'POST /v1/regions': { body: { code: 'east-asia', name: 'East Asia' }, arrange: '/v1/regions' },
-  'POST /v1/jurisdictions': {
-    body: {
-      country: 'CN',
-      name: 'China',
-      regionCode: 'east-asia',
-      providerMayOwnDataCentres: false,
-      ownershipRationale: 'Foreign companies may not own data centres in China.',
-      defaultResidency: 'in-country',
-    },
-    arrange: '/v1/jurisdictions',
-  },
-  'PATCH /v1/jurisdictions/{country}': { body: { defaultResidency: 'in-region' } },
-  'POST /v1/partners': {
-    body: { code: 'china-telecom', name: 'China Telecom', kind: 'local-partner', country: 'CN' },
-    arrange: '/v1/partners',
-  },
-  'POST /v1/data-centres': {
-    body: {
-      code: 'cn-beijing-1',
-      name: 'Beijing 1',
-      country: 'CN',
-      operator: 'china-telecom',
-      ownership: 'partner-operated',
-      services: ['iaas'],
-      capacity: { vcpu: 1000, memoryGib: 4000, storageGib: 100000, publicIps: 256 },
-    },
-    arrange: '/v1/data-centres',
-  },
-  'PATCH /v1/data-centres/{code}/status': { body: { status: 'maintenance', reason: 'Power work' } },
-  'PATCH /v1/data-centres/{code}/capacity': { body: { vcpu: 1200 } },
-  'POST /v1/tenants': {
-    body: {
-      name: 'Beijing Commercial Bank',
-      homeCountry: 'CN',
-      segment: 'enterprise-large',
-      sector: 'financial',
-      quotas: { vcpu: 100, memoryGib: 400, storageGib: 10000, vms: 50 },
-    },
-    arrange: '/v1/tenants',
-  },
-  'POST /v1/tenants/{id}/suspend': { body: { reason: 'Unpaid invoices' } },
-  'POST /v1/tenants/{id}/resume': { body: null },
-  'PATCH /v1/tenants/{id}/quotas': { body: { vms: 60 } },
-  'POST /v1/catalogue/images': {
-    body: { name: 'Kylin Server 10', osFamily: 'linux', vendor: 'Kylinsoft', version: '10' },
-    arrange: '/v1/catalogue/images',
-  },
-  'POST /v1/catalogue/sizes': {
-    body: { code: 'm1.small', name: 'Small', vcpu: 1, memoryGib: 2 },
-    arrange: '/v1/catalogue/sizes',
-  },
-};
 
 /** Ids that name nothing, per path parameter; a malformed id must be a 404 too, never a 500. */
 const UNKNOWN_IDS: Record<string, string[]> = {

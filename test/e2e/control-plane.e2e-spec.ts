@@ -1,17 +1,31 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import request from 'supertest';
 import { createApiApp } from '../../apps/api/src/create-api-app.js';
 import { type ControlPlane, startControlPlane } from '../../apps/control-plane/src/start-control-plane.js';
 import { createPartnerSimApp } from '../../apps/partner-sim/src/create-partner-sim-app.js';
 import { createWorkerApp } from '../../apps/worker/src/create-worker-app.js';
+import { readyBanner } from '../../apps/control-plane/src/ready-banner.js';
 import { loadConfig } from '#libs/core/src/config/app-config.js';
 import { runMigrations } from '#libs/persistence/src/run-migrations.js';
 import { withDemoWorldSeeder } from '#libs/seed/src/with-demo-world-seeder.js';
 import { createDatabase, dropDatabase, ensureTemplateDatabase, uniqueDatabaseName } from '../support/test-database.js';
 
 const BOOTSTRAP_KEY = 'control-plane-test-bootstrap-key-0123456789';
+// The demo keys of these throwaway databases must never land in a developer's own .demo/.
+const DEMO_KEYS_DIR = mkdtempSync(join(tmpdir(), 'cp-control-plane-keys-'));
+afterAll(() => rmSync(DEMO_KEYS_DIR, { recursive: true, force: true }));
 const configFor = (databaseUrl: string, env: Record<string, string> = {}) =>
-  loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'error', BOOTSTRAP_API_KEY: BOOTSTRAP_KEY, ...env, DATABASE_URL: databaseUrl });
+  loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'error',
+    BOOTSTRAP_API_KEY: BOOTSTRAP_KEY,
+    DEMO_KEYS_DIR,
+    ...env,
+    DATABASE_URL: databaseUrl,
+  });
 
 describe('control plane (npm start)', () => {
   const name = uniqueDatabaseName('cp_test_start');
@@ -39,6 +53,18 @@ describe('control plane (npm start)', () => {
     const partners = await fetch(`${running.url}/v1/partners`, { headers: { authorization: `Bearer ${BOOTSTRAP_KEY}` } });
     const body = (await partners.json()) as { items: { code: string }[] };
     expect(body.items.map((p) => p.code).sort()).toEqual(['china-telecom', 'provider', 'softbank']);
+  });
+
+  it('points the banner at the platform demo key file, whose key works, and prints no key', async () => {
+    running = await startControlPlane(configFor(url, { SEED_DEMO_WORLD: 'always' }), { port: 0 });
+    const keyFile = join(DEMO_KEYS_DIR, 'platform-operator.key');
+    expect(running.platformKeyFile).toBe(keyFile);
+    const key = readFileSync(keyFile, 'utf8').trim();
+    const banner = readyBanner(running);
+    expect(banner).toContain(`curl -s -H "Authorization: Bearer $(cat ${keyFile})" ${running.url}/v1/partners`);
+    expect(banner).not.toContain(key);
+    const res = await fetch(`${running.url}/v1/api-keys`, { headers: { authorization: `Bearer ${key}` } });
+    expect(res.status).toBe(200);
   });
 
   it('on a restart migrates nothing and leaves the loaded catalogue alone', async () => {

@@ -30,6 +30,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     NODE_ENV: 'test',
     LOG_LEVEL: 'error',
     BOOTSTRAP_API_KEY: platformKey,
+    // The suites send hundreds of calls with one key; the rate-limit suite sets its own limit.
+    RATE_LIMIT_REQUESTS: '100000',
     ...env,
     DATABASE_URL: databaseUrl,
   });

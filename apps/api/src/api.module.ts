@@ -1,6 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { AccessModule } from '#libs/access/src/access.module.js';
+import { AccessModule, accessHttpControllers } from '#libs/access/src/access.module.js';
 import { CatalogueModule, catalogueHttpControllers } from '#libs/catalogue/src/catalogue.module.js';
 import type { AppConfig } from '#libs/core/src/config/app-config.js';
 import { ConfigModule } from '#libs/core/src/config/config.module.js';
@@ -22,7 +22,7 @@ export class ApiModule {
         HealthModule,
         CatalogueModule,
       ],
-      controllers: [...catalogueHttpControllers],
+      controllers: [...accessHttpControllers, ...catalogueHttpControllers],
     };
   }
 }

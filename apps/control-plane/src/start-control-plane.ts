@@ -1,8 +1,12 @@
+import { access } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { createApiApp } from '../../api/src/create-api-app.js';
 import { type AppConfig, enabledLogLevels } from '#libs/core/src/config/app-config.js';
 import { runMigrations } from '#libs/persistence/src/run-migrations.js';
+import { keyFileName } from '#libs/seed/src/demo-keys/demo-keys-file.js';
+import { PLATFORM_DEMO_KEY } from '#libs/seed/src/demo-keys/demo-keys.js';
 import type { SeedOnStartOutcome } from '#libs/seed/src/demo-world.seeder.js';
 import { withDemoWorldSeeder } from '#libs/seed/src/with-demo-world-seeder.js';
 
@@ -17,6 +21,10 @@ export interface ControlPlane {
   url: string;
   migrationsApplied: string[];
   seed: SeedOnStartOutcome;
+  /** Where the platform operator's demo key is, for the banner's examples; null without one. */
+  platformKeyFile: string | null;
+  /** Whether BOOTSTRAP_API_KEY is set, the other way in when there is no demo key. */
+  bootstrapKeySet: boolean;
   components: RunningComponent[];
   close(): Promise<void>;
 }
@@ -44,11 +52,23 @@ export async function startControlPlane(config: AppConfig, options: StartOptions
   logger.log(migrationsApplied.length ? `Migrated: ${migrationsApplied.join(', ')}` : 'Database schema is up to date.');
 
   const seed = await withDemoWorldSeeder(config, (seeder) => seeder.seedOnStart(config.seedDemoWorld));
+  // The seed's short-lived context quiets Nest's process-wide logger; our own lines must still show.
+  Logger.overrideLogger(enabledLogLevels(config));
   logger.log(
     seed.seeded
       ? `Demo world: ${seed.report.created.length} item(s) created, ${seed.report.present.length} already present.`
       : `Demo world not loaded: ${seed.reason}.`,
   );
+  if (seed.seeded) {
+    // Names and counts only: a key never reaches the log.
+    const keys = seed.report.demoKeys;
+    logger.log(
+      keys.made
+        ? `Demo API keys: ${keys.created.length} created, ${keys.kept.length} still valid, in ${keys.dir}.`
+        : `Demo API keys: none (${keys.reason}).`,
+    );
+  }
+  const platformKeyFile = await findPlatformKeyFile(config, seed);
 
   const components: RunningComponent[] = [];
   const close = async () => {
@@ -63,5 +83,27 @@ export async function startControlPlane(config: AppConfig, options: StartOptions
     await close();
     throw error;
   }
-  return { url: components[0].url, migrationsApplied, seed, components, close };
+  return {
+    url: components[0].url,
+    migrationsApplied,
+    seed,
+    platformKeyFile,
+    bootstrapKeySet: config.bootstrapApiKey !== null,
+    components,
+    close,
+  };
+}
+
+/** The key file this run made or kept; else one an earlier run left (a restart skips the seed). */
+async function findPlatformKeyFile(config: AppConfig, seed: SeedOnStartOutcome): Promise<string | null> {
+  if (config.env === 'production') return null;
+  const path = join(config.demoKeysDir, keyFileName(PLATFORM_DEMO_KEY));
+  if (seed.seeded) {
+    const keys = seed.report.demoKeys;
+    return keys.made && [...keys.created, ...keys.kept].includes(PLATFORM_DEMO_KEY) ? path : null;
+  }
+  return access(path).then(
+    () => path,
+    () => null,
+  );
 }

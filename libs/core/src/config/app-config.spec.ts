@@ -31,6 +31,23 @@ describe('loadConfig', () => {
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ PORT: '' }).port).toBe(3000);
   });
+
+  it('reads the rate limit, and refuses a zero limit', () => {
+    expect(loadConfig({}).rateLimit).toEqual({ requests: 600, windowSeconds: 60 });
+    expect(loadConfig({ RATE_LIMIT_REQUESTS: '5', RATE_LIMIT_WINDOW_SECONDS: '1' }).rateLimit).toEqual({ requests: 5, windowSeconds: 1 });
+    expect(() => loadConfig({ RATE_LIMIT_REQUESTS: '0' })).toThrow(/RATE_LIMIT_REQUESTS/);
+  });
+
+  it('leaves CORS off unless origins are given, and accepts only bare origins', () => {
+    expect(loadConfig({}).corsOrigins).toBeNull();
+    expect(loadConfig({ CORS_ORIGINS: 'https://console.example.com, http://localhost:5173' }).corsOrigins).toEqual([
+      'https://console.example.com',
+      'http://localhost:5173',
+    ]);
+    for (const bad of ['*', 'console.example.com', 'https://console.example.com/', 'https://a.example/path', ' , ']) {
+      expect(() => loadConfig({ CORS_ORIGINS: bad })).toThrow(/CORS_ORIGINS/);
+    }
+  });
 });
 
 describe('the README configuration table', () => {

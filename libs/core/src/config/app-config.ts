@@ -5,6 +5,22 @@ const postgresUrl = z
   .default('postgres://postgres@127.0.0.1:5432/postgres');
 const redisUrl = z.url({ protocol: /^rediss?$/, error: 'must be a redis:// URL' }).default('redis://127.0.0.1:6379');
 
+const splitList = (value: string): string[] =>
+  value
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+
+/** An origin is scheme, host and port only: a path or trailing slash would never match a browser's Origin. */
+const isOrigin = (value: string): boolean => {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === value;
+  } catch {
+    return false;
+  }
+};
+
 /** Every environment variable the processes read; the README's configuration table mirrors it. */
 export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -20,6 +36,17 @@ export const configSchema = z.object({
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
   SEED_DEMO_WORLD: z.enum(['auto', 'always', 'never']).default('auto'),
   BOOTSTRAP_API_KEY: z.string().min(32, 'must be at least 32 characters: it grants platform-operator access').optional(),
+  RATE_LIMIT_REQUESTS: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  CORS_ORIGINS: z
+    .string()
+    .refine(
+      (value) => splitList(value).length > 0 && splitList(value).every(isOrigin),
+      'must be comma-separated origins such as https://console.example.com (scheme, host and port; no path)',
+    )
+    .transform(splitList)
+    .optional(),
+  DEMO_KEYS_DIR: z.string().default('.demo'),
 });
 
 export type Environment = z.infer<typeof configSchema>;
@@ -44,6 +71,12 @@ export abstract class AppConfig {
   abstract readonly seedDemoWorld: Environment['SEED_DEMO_WORLD'];
   /** Accepted as a platform-operator key, so a fresh deployment can create its real keys. */
   abstract readonly bootstrapApiKey: string | null;
+  /** Requests each API key (or client address, without a key) may make per window. */
+  abstract readonly rateLimit: { readonly requests: number; readonly windowSeconds: number };
+  /** Origins a browser may call the API from; null: no CORS headers at all. */
+  abstract readonly corsOrigins: readonly string[] | null;
+  /** Where the seed writes the demo API keys (relative to the working directory unless absolute). */
+  abstract readonly demoKeysDir: string;
 }
 
 export function loadConfig(source: Record<string, string | undefined>): AppConfig {
@@ -67,6 +100,9 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
     logLevel: env.LOG_LEVEL,
     seedDemoWorld: env.SEED_DEMO_WORLD,
     bootstrapApiKey: env.BOOTSTRAP_API_KEY ?? null,
+    rateLimit: { requests: env.RATE_LIMIT_REQUESTS, windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS },
+    corsOrigins: env.CORS_ORIGINS ?? null,
+    demoKeysDir: env.DEMO_KEYS_DIR,
   };
 }
 

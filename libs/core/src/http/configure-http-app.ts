@@ -14,11 +14,19 @@ export interface HttpAppOptions {
 
 /**
  * What every HTTP app of ours shares: strict JSON bodies with a size limit, security headers,
- * problem+json errors, validated input, and the OpenAPI document at /openapi.json (UI at /docs).
+ * CORS only for configured origins, problem+json errors, validated input, and the OpenAPI document at /openapi.json (UI at /docs).
  * The app must be created with `bodyParser: false` so the limit here is the only one.
  */
 export function configureHttpApp(app: NestExpressApplication, config: AppConfig, options: HttpAppOptions): void {
   app.use(helmet());
+  // CORS stays off (no headers at all) unless origins are configured; then only those get them.
+  if (config.corsOrigins) {
+    app.enableCors({
+      origin: [...config.corsOrigins],
+      exposedHeaders: ['Location', 'Retry-After', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset'],
+      maxAge: 600,
+    });
+  }
   app.use(requireJsonMediaType);
   app.useBodyParser('json', { limit: config.httpBodyLimit, strict: true });
   app.use(requireJsonObject);
@@ -28,7 +36,14 @@ export function configureHttpApp(app: NestExpressApplication, config: AppConfig,
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app as INestApplication,
-    new DocumentBuilder().setTitle(options.title).setDescription(options.description).setVersion('1').build(),
+    new DocumentBuilder()
+      .setTitle(options.title)
+      .setDescription(options.description)
+      .setVersion('1')
+      // Swagger UI's Authorize button; the health checks answer without the key it sends.
+      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API key: hcp_<id>_<secret>' })
+      .addSecurityRequirements('bearer')
+      .build(),
   );
   SwaggerModule.setup('docs', app as INestApplication, document, { jsonDocumentUrl: 'openapi.json' });
 }

@@ -58,6 +58,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const response = http.getResponse<Response>();
     const problem = { ...this.toProblem(error), instance: request.originalUrl };
     if (problem.status === HttpStatus.UNAUTHORIZED) response.setHeader('WWW-Authenticate', 'Bearer');
+    // For whatever observes the finished response (the audit trail records the detail).
+    response.locals.problem = problem;
     if (response.headersSent) {
       // A stream already started; the only honest thing left is to end it.
       response.end();
