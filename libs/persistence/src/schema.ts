@@ -1,8 +1,10 @@
 import { accessEntities } from '#libs/access/src/persistence/access.entities.js';
 import { catalogueEntities } from '#libs/catalogue/src/persistence/catalogue.entities.js';
+import { provisioningEntities } from '#libs/provisioning/src/persistence/provisioning.entities.js';
 import { Catalogue1764518400000 } from './migrations/1764518400000-catalogue.js';
 import { AccessControl1764604800000 } from './migrations/1764604800000-access-control.js';
+import { Provisioning1764691200000 } from './migrations/1764691200000-provisioning.js';
 
 // Registered by class reference, not file globs, so bundles and ESM builds find them.
-export const entities = [...catalogueEntities, ...accessEntities];
-export const migrations = [Catalogue1764518400000, AccessControl1764604800000];
+export const entities = [...catalogueEntities, ...accessEntities, ...provisioningEntities];
+export const migrations = [Catalogue1764518400000, AccessControl1764604800000, Provisioning1764691200000];

@@ -1,0 +1,67 @@
+import type { EntityManager } from 'typeorm';
+import type { Demand } from '../domain/iaas-spec.js';
+
+/**
+ * Capacity held for requests, kept two ways that must agree: the data centre's `used_*` counters
+ * (what placement reads) and one reservation row per request (what is held for whom). Both change
+ * in the caller's transaction, by conditional updates only: never read-then-write.
+ */
+
+/** Holds `demand` in the data centre if it still fits; false when it does not (nothing written). */
+export async function holdCapacity(
+  manager: EntityManager,
+  reservation: { requestId: string; tenantId: string; dataCentreCode: string; demand: Demand },
+): Promise<boolean> {
+  const { vcpu, memoryGib, storageGib, publicIps, vms } = reservation.demand;
+  const [, updated]: [unknown[], number] = await manager.query(
+    `UPDATE data_centres SET
+       used_vcpu = used_vcpu + $2, used_memory_gib = used_memory_gib + $3,
+       used_storage_gib = used_storage_gib + $4, used_public_ips = used_public_ips + $5, updated_at = now()
+     WHERE code = $1 AND status = 'active'
+       AND used_vcpu + $2 <= capacity_vcpu AND used_memory_gib + $3 <= capacity_memory_gib
+       AND used_storage_gib + $4 <= capacity_storage_gib AND used_public_ips + $5 <= capacity_public_ips`,
+    [reservation.dataCentreCode, vcpu, memoryGib, storageGib, publicIps],
+  );
+  if (updated !== 1) return false;
+  await manager.query(
+    `INSERT INTO capacity_reservations
+       (request_id, data_centre_code, tenant_id, vcpu, memory_gib, storage_gib, public_ips, vms, status)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'held')`,
+    [reservation.requestId, reservation.dataCentreCode, reservation.tenantId, vcpu, memoryGib, storageGib, publicIps, vms],
+  );
+  return true;
+}
+
+/** held → committed, once the request is ACTIVE. False if it was not held. */
+export async function commitCapacity(manager: EntityManager, requestId: string): Promise<boolean> {
+  const [, updated]: [unknown[], number] = await manager.query(
+    `UPDATE capacity_reservations SET status = 'committed', updated_at = now() WHERE request_id = $1 AND status = 'held'`,
+    [requestId],
+  );
+  return updated === 1;
+}
+
+/**
+ * Gives the capacity back (rollback, decommission, expiry). Idempotent: a second release finds the
+ * reservation already released and changes nothing.
+ */
+export async function releaseCapacity(manager: EntityManager, requestId: string): Promise<boolean> {
+  const released: [{ data_centre_code: string; vcpu: number; memory_gib: number; storage_gib: number; public_ips: number }[], number] =
+    await manager.query(
+      `UPDATE capacity_reservations SET status = 'released', updated_at = now()
+       WHERE request_id = $1 AND status IN ('held', 'committed')
+       RETURNING data_centre_code, vcpu, memory_gib, storage_gib, public_ips`,
+      [requestId],
+    );
+  const [rows] = released;
+  if (rows.length === 0) return false;
+  const r = rows[0];
+  await manager.query(
+    `UPDATE data_centres SET
+       used_vcpu = used_vcpu - $2, used_memory_gib = used_memory_gib - $3,
+       used_storage_gib = used_storage_gib - $4, used_public_ips = used_public_ips - $5, updated_at = now()
+     WHERE code = $1`,
+    [r.data_centre_code, r.vcpu, r.memory_gib, r.storage_gib, r.public_ips],
+  );
+  return true;
+}
