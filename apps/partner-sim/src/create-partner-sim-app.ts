@@ -1,19 +1,17 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import helmet from 'helmet';
 import { type AppConfig, enabledLogLevels } from '#libs/core/src/config/app-config.js';
-import { ProblemDetailsFilter } from '#libs/core/src/http/problem-details.filter.js';
-import { PartnerSimModule } from './partner-sim.module.js';
+import { configurePartnerSimHttp } from '#libs/partner-sim/src/http/configure-partner-sim-http.js';
+import { PartnerSimModule } from '#libs/partner-sim/src/partner-sim.module.js';
 
+/** The simulated partner backends; they migrate their own schema (partner_sim) as they start. */
 export async function createPartnerSimApp(config: AppConfig): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(PartnerSimModule.forRoot(config), {
     bodyParser: false,
     logger: enabledLogLevels(config),
+    // Start-up errors (an unreachable database) reach the caller instead of exiting the process.
     abortOnError: false,
   });
-  app.use(helmet());
-  app.disable('x-powered-by');
-  app.useGlobalFilters(new ProblemDetailsFilter());
-  app.enableShutdownHooks();
+  configurePartnerSimHttp(app, config);
   return app;
 }

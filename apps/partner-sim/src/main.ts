@@ -7,7 +7,9 @@ try {
   const config = loadConfig(process.env);
   const app = await createPartnerSimApp(config);
   await app.listen(config.partnerSimPort);
-  new Logger('partner-sim').log(`Partner simulator up; health on http://127.0.0.1:${config.partnerSimPort}/health`);
+  new Logger('partner-sim').log(
+    `Partner simulator listening on http://127.0.0.1:${config.partnerSimPort} (docs at /docs, health at /health/ready)`,
+  );
 } catch (error) {
   console.error(error instanceof ConfigError ? error.message : error);
   process.exit(1);

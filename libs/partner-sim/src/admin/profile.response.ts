@@ -1,0 +1,17 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { SimulationProfile } from '../domain/profile.js';
+
+export class ProfileResponse {
+  @ApiProperty({ example: 'china-telecom' }) partner: string;
+  @ApiProperty({ example: 800 }) latencyMs: number;
+  @ApiProperty({ example: 200 }) jitterMs: number;
+  @ApiProperty({ example: 0.05 }) transientFailureRate: number;
+  @ApiProperty({ example: 0.01 }) permanentFailureRate: number;
+  @ApiProperty({ description: 'False: nobody configured this partner, which behaves as the defaults shown.' }) configured: boolean;
+}
+
+export const toProfileResponse = (partner: string, profile: SimulationProfile, configured: boolean): ProfileResponse => ({
+  partner,
+  ...profile,
+  configured,
+});

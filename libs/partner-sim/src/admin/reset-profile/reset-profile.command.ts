@@ -1,0 +1,7 @@
+import { Command } from '@nestjs/cqrs';
+
+export class ResetProfileCommand extends Command<void> {
+  constructor(readonly partner: string) {
+    super();
+  }
+}

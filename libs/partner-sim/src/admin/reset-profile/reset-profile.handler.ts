@@ -1,0 +1,12 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ProfileRepository } from '../../domain/partner-sim.ports.js';
+import { ResetProfileCommand } from './reset-profile.command.js';
+
+@CommandHandler(ResetProfileCommand)
+export class ResetProfileHandler implements ICommandHandler<ResetProfileCommand> {
+  constructor(private readonly profiles: ProfileRepository) {}
+
+  async execute({ partner }: ResetProfileCommand): Promise<void> {
+    await this.profiles.remove(partner);
+  }
+}

@@ -1,0 +1,66 @@
+import type { Fault, NewFault } from './fault.js';
+import type { NewOperation, SimOperation } from './operation.js';
+import type { SimulationProfile } from './profile.js';
+import type { NewResource, SimResource } from './resource.js';
+import type { OperationAction, OperationStatus, ResourceType } from './vocabulary.js';
+
+// Ports: abstract classes double as DI tokens; ../persistence implements them with TypeORM.
+
+/** Chance and fresh ids, behind a port so use cases can be driven deterministically. */
+export abstract class RandomSource {
+  /** A number in [0, 1). */
+  abstract next(): number;
+  /** A fresh, unguessable id suffix (lower-case hex). */
+  abstract uniqueId(): string;
+}
+
+export abstract class ProfileRepository {
+  /** Null when the partner was never configured: it behaves as DEFAULT_PROFILE. */
+  abstract find(partner: string): Promise<SimulationProfile | null>;
+  abstract save(partner: string, profile: SimulationProfile): Promise<void>;
+  abstract remove(partner: string): Promise<void>;
+}
+
+export abstract class FaultRepository {
+  abstract add(fault: NewFault): Promise<Fault>;
+  /** The partner's faults that still have calls to fail, oldest first. */
+  abstract listPending(partner: string): Promise<Fault[]>;
+  /** Removes every fault of the partner; returns how many there were. */
+  abstract clear(partner: string): Promise<number>;
+}
+
+/**
+ * The operations and resources of every partner. Time moves operations on: an operation whose
+ * completion time has passed is completed (its planned outcome applied to its resource) by the
+ * first call that looks at it or its resource.
+ */
+export abstract class OperationLedger {
+  /** Runs `work` in one transaction, serialised with every other call carrying the same key. */
+  abstract withIdempotencyKey<T>(partner: string, idempotencyKey: string, work: (tx: LedgerTransaction) => Promise<T>): Promise<T>;
+  /** The operation as of now (completed first if its time has come); null if the partner has none by that id. */
+  abstract findOperation(partner: string, id: string): Promise<SimOperation | null>;
+  /** Completes every operation of the partner whose time has come, so a listing shows the present. */
+  abstract settleDue(partner: string): Promise<void>;
+}
+
+export interface LedgerTransaction {
+  operationByKey(partner: string, idempotencyKey: string): Promise<SimOperation | null>;
+  /** The resource, locked until the transaction ends, with its due operations completed first. */
+  lockResource(partner: string, id: string): Promise<SimResource | null>;
+  /** Consumes one call of the oldest pending fault matching the call, if any. */
+  takeFault(partner: string, action: OperationAction, type: ResourceType): Promise<Fault | null>;
+  /** Completes the resource's due operations, so a replay answers with the present. */
+  settleResource(resourceId: string): Promise<void>;
+  operation(id: string): Promise<SimOperation>;
+  /** Writes a new operation and its resource as the operation leaves it; every time is the database's now(). */
+  record(entry: OperationRecord): Promise<SimOperation>;
+}
+
+export interface OperationRecord {
+  operation: NewOperation;
+  /** `running`, due `latencyMs` from now; or already finished (no latency). */
+  status: OperationStatus;
+  latencyMs: number;
+  /** The resource to insert (a create) or update; null: the operation leaves it as it is. */
+  resource: { value: NewResource; isNew: boolean } | null;
+}

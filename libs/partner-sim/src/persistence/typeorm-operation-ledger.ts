@@ -1,0 +1,183 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Fault } from '../domain/fault.js';
+import { completeOperation, type SimOperation } from '../domain/operation.js';
+import { type LedgerTransaction, OperationLedger, type OperationRecord } from '../domain/partner-sim.ports.js';
+import type { SimResource } from '../domain/resource.js';
+import type { OperationAction, ResourceType } from '../domain/vocabulary.js';
+import { PARTNER_SIM_DATA_SOURCE } from './partner-sim-data-source.js';
+import type { FaultRow, OperationRow, ResourceRow } from './partner-sim.entities.js';
+import { faultMapper, operationMapper, resourceMapper } from './partner-sim.mappers.js';
+
+// Plain SQL on the hot paths (every partner call goes through here), aliased to the entities'
+// property names so the mappers serve both. Every time stamp is the database's: several
+// simulator processes then agree on what is due.
+
+const RESOURCE = `id, partner, type, labels, spec, state, power, created_at AS "createdAt", deleted_at AS "deletedAt"`;
+const OPERATION = `id, partner, action, resource_id AS "resourceId", resource_type AS "resourceType",
+  idempotency_key AS "idempotencyKey", fingerprint, status, error_code AS "errorCode", error_message AS "errorMessage",
+  error_permanent AS "errorPermanent", completes_at AS "completesAt", completed_at AS "completedAt", created_at AS "createdAt"`;
+const FAULT = `id, partner, action, resource_type AS "resourceType", kind, count, remaining, http_status AS "httpStatus",
+  retry_after_seconds AS "retryAfterSeconds", created_at AS "createdAt"`;
+
+/** For `SET state = $2`: a deleted resource keeps the moment it went; any other state has none. */
+const DELETED_AT = (at: string) => `CASE WHEN $2::text = 'deleted' THEN coalesce(deleted_at, ${at}) END`;
+
+/**
+ * Completes the due operations of one resource, oldest first. The resource row's lock is the
+ * resource's mutex: every writer of its operations takes it first, so no two calls complete the
+ * same operation and effects land in order. Returns the resource as it now is (null: no such row,
+ * or, with skipLocked, another call is settling it).
+ */
+async function settle(manager: EntityManager, resourceId: string, skipLocked = false): Promise<SimResource | null> {
+  const [row] = await manager.query<ResourceRow[]>(
+    `SELECT ${RESOURCE} FROM partner_sim.resources WHERE id = $1 FOR UPDATE${skipLocked ? ' SKIP LOCKED' : ''}`,
+    [resourceId],
+  );
+  if (!row) return null;
+  const running = await manager.query<(OperationRow & { due: boolean })[]>(
+    `SELECT ${OPERATION}, completes_at <= now() AS due FROM partner_sim.operations
+     WHERE resource_id = $1 AND status = 'running' ORDER BY completes_at, created_at, id`,
+    [resourceId],
+  );
+  const due = running.filter((operation) => operation.due);
+  if (due.length === 0) return resourceMapper.toDomain(row);
+  const createPending = running.some((operation) => !operation.due && operation.action === 'create');
+  let resource = resourceMapper.toDomain(row);
+  for (const operation of due) {
+    const done = completeOperation(operationMapper.toDomain(operation), resource, { createPending });
+    await manager.query(`UPDATE partner_sim.operations SET status = $2, completed_at = completes_at WHERE id = $1`, [
+      operation.id,
+      done.status,
+    ]);
+    // Gone at the moment its operation completed, not when someone happened to look.
+    const [[updated]] = await manager.query<[ResourceRow[], number]>(
+      `UPDATE partner_sim.resources SET state = $2::text, power = $3, deleted_at = ${DELETED_AT('$4::timestamptz')}
+       WHERE id = $1 RETURNING ${RESOURCE}`,
+      [resourceId, done.resource.state, done.resource.power, operation.completesAt],
+    );
+    resource = resourceMapper.toDomain(updated);
+  }
+  return resource;
+}
+
+class TypeOrmLedgerTransaction implements LedgerTransaction {
+  constructor(private readonly manager: EntityManager) {}
+
+  async operationByKey(partner: string, idempotencyKey: string): Promise<SimOperation | null> {
+    const [row] = await this.manager.query<OperationRow[]>(
+      `SELECT ${OPERATION} FROM partner_sim.operations WHERE partner = $1 AND idempotency_key = $2`,
+      [partner, idempotencyKey],
+    );
+    return row ? operationMapper.toDomain(row) : null;
+  }
+
+  async lockResource(partner: string, id: string): Promise<SimResource | null> {
+    const resource = await settle(this.manager, id);
+    return resource && resource.partner === partner ? resource : null;
+  }
+
+  async takeFault(partner: string, action: OperationAction, type: ResourceType): Promise<Fault | null> {
+    // Oldest first; the row lock makes two concurrent calls take two calls' worth of a fault.
+    const [rows] = await this.manager.query<[FaultRow[], number]>(
+      `UPDATE partner_sim.faults SET remaining = remaining - 1
+       WHERE id = (SELECT id FROM partner_sim.faults
+                   WHERE partner = $1 AND action = $2 AND (resource_type IS NULL OR resource_type = $3) AND remaining > 0
+                   ORDER BY id LIMIT 1 FOR UPDATE)
+       RETURNING ${FAULT}`,
+      [partner, action, type],
+    );
+    return rows[0] ? faultMapper.toDomain(rows[0]) : null;
+  }
+
+  async settleResource(resourceId: string): Promise<void> {
+    await settle(this.manager, resourceId);
+  }
+
+  async operation(id: string): Promise<SimOperation> {
+    const [row] = await this.manager.query<OperationRow[]>(`SELECT ${OPERATION} FROM partner_sim.operations WHERE id = $1`, [id]);
+    if (!row) throw new Error(`No operation ${id}.`);
+    return operationMapper.toDomain(row);
+  }
+
+  async record({ operation, status, latencyMs, resource }: OperationRecord): Promise<SimOperation> {
+    if (!Number.isInteger(latencyMs) || latencyMs < 0) throw new Error(`Invalid latency ${latencyMs} ms.`);
+    if (resource?.isNew) {
+      const { id, partner, type, labels, spec, state, power } = resource.value;
+      await this.manager.query(
+        `INSERT INTO partner_sim.resources (id, partner, type, labels, spec, state, power, deleted_at)
+         VALUES ($1, $2, $3, $4, $5, $6::text, $7, CASE WHEN $6::text = 'deleted' THEN now() END)`,
+        [id, partner, type, JSON.stringify(labels), JSON.stringify(spec), state, power],
+      );
+    } else if (resource) {
+      await this.manager.query(
+        `UPDATE partner_sim.resources SET state = $2::text, power = $3, deleted_at = ${DELETED_AT('now()')} WHERE id = $1`,
+        [resource.value.id, resource.value.state, resource.value.power],
+      );
+    }
+    const error = operation.plannedError;
+    const [row] = await this.manager.query<OperationRow[]>(
+      `INSERT INTO partner_sim.operations (id, partner, action, resource_id, resource_type, idempotency_key, fingerprint,
+         status, error_code, error_message, error_permanent, completes_at, completed_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::text, $9, $10, $11, now() + make_interval(secs => $12::double precision / 1000),
+         CASE WHEN $8::text = 'running' THEN NULL ELSE now() END)
+       RETURNING ${OPERATION}`,
+      [
+        operation.id,
+        operation.partner,
+        operation.action,
+        operation.resourceId,
+        operation.resourceType,
+        operation.idempotencyKey,
+        operation.fingerprint,
+        status,
+        error?.code ?? null,
+        error?.message ?? null,
+        error?.permanent ?? null,
+        latencyMs,
+      ],
+    );
+    return operationMapper.toDomain(row);
+  }
+}
+
+@Injectable()
+export class TypeOrmOperationLedger extends OperationLedger {
+  constructor(@InjectDataSource(PARTNER_SIM_DATA_SOURCE) private readonly dataSource: DataSource) {
+    super();
+  }
+
+  withIdempotencyKey<T>(partner: string, idempotencyKey: string, work: (tx: LedgerTransaction) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(async (manager) => {
+      // Concurrent calls with one key queue here: the second sees the first's operation and replays it.
+      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1), hashtext($2))', [partner, idempotencyKey]);
+      return work(new TypeOrmLedgerTransaction(manager));
+    });
+  }
+
+  async findOperation(partner: string, id: string): Promise<SimOperation | null> {
+    const [row] = await this.dataSource.query<(OperationRow & { due: boolean })[]>(
+      `SELECT ${OPERATION}, completes_at <= now() AS due FROM partner_sim.operations WHERE id = $1 AND partner = $2`,
+      [id, partner],
+    );
+    if (!row) return null;
+    if (row.status !== 'running' || !row.due) return operationMapper.toDomain(row);
+    return this.dataSource.transaction(async (manager) => {
+      await settle(manager, row.resourceId);
+      return new TypeOrmLedgerTransaction(manager).operation(id);
+    });
+  }
+
+  async settleDue(partner: string): Promise<void> {
+    const due = await this.dataSource.query<{ resourceId: string }[]>(
+      `SELECT DISTINCT resource_id AS "resourceId" FROM partner_sim.operations
+       WHERE partner = $1 AND status = 'running' AND completes_at <= now()`,
+      [partner],
+    );
+    for (const { resourceId } of due) {
+      // One short transaction per resource; one being settled by another call is left to it.
+      await this.dataSource.transaction((manager) => settle(manager, resourceId, true));
+    }
+  }
+}

@@ -1,0 +1,12 @@
+import { Command } from '@nestjs/cqrs';
+import type { SimOperation } from '../../domain/operation.js';
+
+export class PowerOnResourceCommand extends Command<SimOperation> {
+  constructor(
+    readonly partner: string,
+    readonly idempotencyKey: string,
+    readonly resourceId: string,
+  ) {
+    super();
+  }
+}

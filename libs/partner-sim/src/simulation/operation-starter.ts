@@ -1,0 +1,128 @@
+import { Injectable } from '@nestjs/common';
+import { NotFoundError } from '#libs/core/src/domain/domain-error.js';
+import { drawLatency, type Outage, planOperation } from '../domain/call-plan.js';
+import { requestFingerprint } from '../domain/fingerprint.js';
+import { completeOperation, newOperationId, permanentErrorFor, type SimOperation } from '../domain/operation.js';
+import {
+  IdempotencyKeyReusedError,
+  NotAVmError,
+  ResourceNotActiveError,
+  SimulatedOutageError,
+} from '../domain/partner-sim.errors.js';
+import { type LedgerTransaction, OperationLedger, RandomSource } from '../domain/partner-sim.ports.js';
+import type { SimulationProfile } from '../domain/profile.js';
+import { type NewResource, newResource, newResourceId, type SimResource, startDeleting } from '../domain/resource.js';
+import type { OperationAction, OperationStatus, ResourceType } from '../domain/vocabulary.js';
+import { PartnerGate } from './partner-gate.js';
+
+/** What a mutating partner call asks for; also what its idempotency key is bound to. */
+export type StartRequest =
+  | { action: 'create'; type: ResourceType; spec: Record<string, unknown>; labels: Record<string, string> }
+  | { action: 'delete'; resourceId: string }
+  | { action: 'power-on'; resourceId: string };
+
+type Started = { operation: SimOperation } | { outage: Outage };
+
+/**
+ * The path every mutating partner call takes: the partner's flakiness, then the idempotency key
+ * (a replay answers with the operation it started; a different request with the key is refused),
+ * then a new operation whose outcome (scheduled fault, failure rate) and duration are fixed now.
+ */
+@Injectable()
+export class OperationStarter {
+  constructor(
+    private readonly gate: PartnerGate,
+    private readonly ledger: OperationLedger,
+    private readonly random: RandomSource,
+  ) {}
+
+  async start(partner: string, idempotencyKey: string, request: StartRequest): Promise<SimOperation> {
+    const profile = await this.gate.admit(partner);
+    const fingerprint = requestFingerprint(request);
+    const started = await this.ledger.withIdempotencyKey(partner, idempotencyKey, async (tx): Promise<Started> => {
+      const existing = await tx.operationByKey(partner, idempotencyKey);
+      if (existing) {
+        if (existing.fingerprint !== fingerprint) throw new IdempotencyKeyReusedError(idempotencyKey);
+        await tx.settleResource(existing.resourceId);
+        return { operation: await tx.operation(existing.id) };
+      }
+      const begin = { tx, partner, idempotencyKey, fingerprint, profile };
+      return request.action === 'create' ? this.create(begin, request) : this.onExisting(begin, request);
+    });
+    // Thrown after the commit: a transient fault's consumption must stick though nothing else happened.
+    if ('outage' in started) throw new SimulatedOutageError(partner, started.outage);
+    return started.operation;
+  }
+
+  private async create(begin: Begin, request: Extract<StartRequest, { action: 'create' }>): Promise<Started> {
+    const { tx, partner } = begin;
+    const plan = planOperation(begin.profile, await tx.takeFault(partner, 'create', request.type), this.next);
+    if (plan.kind === 'outage') return { outage: plan.outage };
+    const resource = newResource(newResourceId(partner, request.type, this.random.uniqueId()), partner, request.type, request.spec, request.labels);
+    return this.record(begin, { action: 'create', resource, isNew: true, createPending: false }, plan.outcome, plan.latencyMs);
+  }
+
+  private async onExisting(begin: Begin, request: Exclude<StartRequest, { action: 'create' }>): Promise<Started> {
+    const { tx, partner } = begin;
+    const resource = await tx.lockResource(partner, request.resourceId);
+    if (!resource) throw new NotFoundError('resource', request.resourceId);
+    // Its due operations are settled: still creating means its create is still running.
+    const createPending = resource.state === 'creating';
+    if (request.action === 'delete' && resource.state === 'deleted') {
+      // Deleting what is gone already succeeds: a compensation run twice must not fail.
+      const latencyMs = drawLatency(begin.profile, this.next);
+      return this.record(begin, { action: 'delete', resource, isNew: false, createPending }, 'success', latencyMs);
+    }
+    if (request.action === 'power-on') assertCanPowerOn(resource);
+    const plan = planOperation(begin.profile, await tx.takeFault(partner, request.action, resource.type), this.next);
+    if (plan.kind === 'outage') return { outage: plan.outage };
+    const started = request.action === 'delete' ? startDeleting(resource) : resource;
+    return this.record(begin, { action: request.action, resource: started, isNew: false, createPending }, plan.outcome, plan.latencyMs);
+  }
+
+  /** Records the operation; with no latency it finishes now, and the answer says how it went. */
+  private record(begin: Begin, target: Target, outcome: 'success' | 'permanent-failure', latencyMs: number): Promise<Started> {
+    const { partner } = begin;
+    const { action, resource } = target;
+    const operation = {
+      id: newOperationId(partner, this.random.uniqueId()),
+      partner,
+      action,
+      resourceId: resource.id,
+      resourceType: resource.type,
+      idempotencyKey: begin.idempotencyKey,
+      fingerprint: begin.fingerprint,
+      plannedError: outcome === 'success' ? null : permanentErrorFor(action, resource.type, resource.id, partner),
+    };
+    const write = (status: OperationStatus, value: NewResource | null) =>
+      begin.tx
+        .record({ operation, status, latencyMs, resource: value && { value, isNew: target.isNew } })
+        .then((recorded) => ({ operation: recorded }));
+    if (latencyMs > 0) return write('running', target.isNew || action === 'delete' ? resource : null);
+    const done = completeOperation(operation, resource, { createPending: target.createPending });
+    return write(done.status, { ...resource, ...done.resource });
+  }
+
+  private readonly next = (): number => this.random.next();
+}
+
+interface Target {
+  action: OperationAction;
+  /** The resource as the operation starts on it: a new one `creating`, one being deleted `deleting`. */
+  resource: NewResource;
+  isNew: boolean;
+  createPending: boolean;
+}
+
+interface Begin {
+  tx: LedgerTransaction;
+  partner: string;
+  idempotencyKey: string;
+  fingerprint: string;
+  profile: SimulationProfile;
+}
+
+function assertCanPowerOn(resource: SimResource): void {
+  if (resource.type !== 'vm') throw new NotAVmError(resource.id, resource.type);
+  if (resource.state !== 'active') throw new ResourceNotActiveError(resource.id, resource.state);
+}
