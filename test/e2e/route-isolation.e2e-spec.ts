@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
 import type { OpenApiDocument } from '../support/bad-input-cases.js';
 import { createTestKey } from '../support/api-keys.js';
 import { expectProblem } from '../support/problem-assertions.js';
@@ -70,12 +71,24 @@ const EXPECTED: Record<string, Expectation> = {
   'GET /v1/api-keys/{id}': platformOnly(404),
   'POST /v1/api-keys/{id}/revoke': platformOnly(404),
   'GET /v1/audit-events': platformOnly(403),
+  // Provisioning: the platform for any tenant, a tenant for itself (another tenant's is a 404, on
+  // submit too); a partner reads what is placed in the data centres it operates, and acts on none.
+  'GET /v1/provisioning-requests': all('ok'),
+  'POST /v1/provisioning-requests': rule('ok', 403, 403, 'ok', 404),
+  'GET /v1/provisioning-requests/{id}': rule('ok', 'ok', 404, 'ok', 404),
+  'GET /v1/provisioning-requests/{id}/events': rule('ok', 'ok', 404, 'ok', 404),
+  'POST /v1/provisioning-requests/{id}/cancel': rule('ok', 403, 404, 'ok', 404),
+  'GET /v1/deployments': all('ok'),
+  'GET /v1/deployments/{id}': rule('ok', 'ok', 404, 'ok', 404),
+  'POST /v1/deployments/{id}/decommission': rule('ok', 403, 404, 'ok', 404),
 };
 
 const t: TestApp = await startTestApp();
 const document = (await t.http.get('/openapi.json').expect(200)).body as OpenApiDocument;
 const keys = {} as Record<Principal, string>;
 const objects: Record<string, string> = {};
+/** Bodies that must name this world's objects (ids it generates), in place of VALID_REQUESTS' examples. */
+const worldBodies: Record<string, Record<string, unknown>> = {};
 
 function routes(doc: OpenApiDocument): string[] {
   return Object.entries(doc.paths).flatMap(([path, operations]) =>
@@ -134,7 +147,28 @@ beforeAll(async () => {
   // A key that is an object of the routes, never a principal: revoking it locks nobody out.
   const objectKey = await post('/v1/api-keys', { name: 'object of the key routes', role: 'tenant', tenant: bank.id });
 
+  // The bank's provisioning requests, placed in cn-beijing-1 (China Telecom's): one provisioning,
+  // one made ACTIVE by SQL with its deployment (the executor's part, not this suite's).
+  const submit = VALID_REQUESTS['POST /v1/provisioning-requests'].body as { spec: Record<string, unknown> };
+  worldBodies['POST /v1/provisioning-requests'] = {
+    ...submit,
+    tenant: bank.id,
+    spec: { ...submit.spec, vms: [{ size: 'm1.small', image: image.id, count: 2 }] },
+  };
+  const provision = async () =>
+    (await t.http.post('/v1/provisioning-requests').send(worldBodies['POST /v1/provisioning-requests']).expect(202)).body as Record<string, string>;
+  const request = await provision();
+  const delivered = await provision();
+  const deploymentId = randomUUID();
+  await t.db.query(`UPDATE provisioning_requests SET status = 'ACTIVE', version = version + 1 WHERE id = $1`, [delivered.id]);
+  await t.db.query(
+    `INSERT INTO deployments (id, request_id, tenant_id, data_centre_code, status, resources) VALUES ($1, $2, $3, 'cn-beijing-1', 'active', '[]')`,
+    [deploymentId, delivered.id, bank.id],
+  );
+
   Object.assign(objects, {
+    '/v1/provisioning-requests': request.id,
+    '/v1/deployments': deploymentId,
     '/v1/regions': 'east-asia',
     '/v1/jurisdictions': 'CN',
     '/v1/partners': 'china-telecom',
@@ -157,8 +191,8 @@ describe('the access table', () => {
 describe.each(Object.keys(EXPECTED))('%s', (route) => {
   const expectation = EXPECTED[route];
   const method = route.split(' ')[0].toLowerCase() as 'get' | 'post' | 'patch';
-  const body = VALID_REQUESTS[route]?.body ?? undefined;
   const send = (key: string | null) => {
+    const body = worldBodies[route] ?? VALID_REQUESTS[route]?.body ?? undefined;
     const req = t.anonymous[method](urlOf(route));
     if (key) req.set('Authorization', `Bearer ${key}`);
     return body ? req.send(body) : req;

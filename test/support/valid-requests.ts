@@ -60,4 +60,20 @@ export const VALID_REQUESTS: Record<string, { body: Record<string, unknown> | nu
   },
   'POST /v1/api-keys': { body: { name: 'ci-pipeline', role: 'platform-operator' }, arrange: '/v1/api-keys' },
   'POST /v1/api-keys/{id}/revoke': { body: null },
+  // Names a tenant and an image by id: the suites that send it whole put their own world's ids in.
+  'POST /v1/provisioning-requests': {
+    body: {
+      tenant: '3f6a2c1e-5b7d-4e8f-9a0b-1c2d3e4f5a6b',
+      service: 'iaas',
+      spec: {
+        vms: [{ size: 'm1.small', image: '7b1e4d2c-9f3a-4c5b-8d6e-0a1b2c3d4e5f', count: 2 }],
+        storageGib: 500,
+        networkCidr: '10.20.0.0/16',
+        hybridLink: { onPremisesCidr: '192.168.0.0/16', vpnGatewayAddress: '203.0.113.10' },
+        preference: { dataCentre: 'cn-beijing-1', country: 'CN' },
+      },
+    },
+  },
+  'POST /v1/provisioning-requests/{id}/cancel': { body: null },
+  'POST /v1/deployments/{id}/decommission': { body: null },
 };

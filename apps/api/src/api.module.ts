@@ -7,6 +7,7 @@ import { ConfigModule } from '#libs/core/src/config/config.module.js';
 import { HealthModule } from '#libs/core/src/health/health.module.js';
 import { RedisModule } from '#libs/core/src/redis/redis.module.js';
 import { DatabaseModule } from '#libs/persistence/src/database.module.js';
+import { ProvisioningModule, provisioningHttpControllers } from '#libs/provisioning/src/provisioning.module.js';
 
 @Module({})
 export class ApiModule {
@@ -21,8 +22,9 @@ export class ApiModule {
         AccessModule,
         HealthModule,
         CatalogueModule,
+        ProvisioningModule,
       ],
-      controllers: [...accessHttpControllers, ...catalogueHttpControllers],
+      controllers: [...accessHttpControllers, ...catalogueHttpControllers, ...provisioningHttpControllers],
     };
   }
 }

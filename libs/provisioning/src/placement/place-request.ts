@@ -1,0 +1,72 @@
+import type { EntityManager } from 'typeorm';
+import type { Demand, IaasSpec } from '../domain/iaas-spec.js';
+import { holdCapacity } from '../persistence/capacity-ledger.js';
+import { type CandidateSite, type PlacementInput, type PlacementRecord, placementRecord, planPlacement } from './placement.js';
+
+export interface PlacementOutcome {
+  /** The site holding the request's capacity; null when none could. */
+  dataCentre: string | null;
+  placement: PlacementRecord;
+  rejection: { code: string; detail: string } | null;
+}
+
+interface SiteRow {
+  code: string;
+  country: string;
+  operator: string;
+  status: string;
+  services: string[];
+  capacity_vcpu: number;
+  capacity_memory_gib: number;
+  capacity_storage_gib: number;
+  capacity_public_ips: number;
+  used_vcpu: number;
+  used_memory_gib: number;
+  used_storage_gib: number;
+  used_public_ips: number;
+}
+
+const toSite = (row: SiteRow): CandidateSite => ({
+  code: row.code,
+  country: row.country,
+  operator: row.operator,
+  status: row.status,
+  services: row.services,
+  capacity: { vcpu: row.capacity_vcpu, memoryGib: row.capacity_memory_gib, storageGib: row.capacity_storage_gib, publicIps: row.capacity_public_ips },
+  used: { vcpu: row.used_vcpu, memoryGib: row.used_memory_gib, storageGib: row.used_storage_gib, publicIps: row.used_public_ips },
+});
+
+/**
+ * Places the request and holds its capacity, in the caller's transaction. The plan is made from
+ * what was read; the hold is a conditional update that re-checks the room, so a concurrent request
+ * that filled a site first makes this one try the next site rather than overbook.
+ */
+export async function placeAndHold(
+  manager: EntityManager,
+  request: { id: string; tenantId: string; homeCountry: string; service: string; demand: Demand; preference: IaasSpec['preference'] },
+): Promise<PlacementOutcome> {
+  const rows: SiteRow[] = await manager.query(
+    `SELECT code, country, operator_code AS operator, status, services,
+            capacity_vcpu, capacity_memory_gib, capacity_storage_gib, capacity_public_ips,
+            used_vcpu, used_memory_gib, used_storage_gib, used_public_ips
+       FROM data_centres WHERE country = $1 ORDER BY code`,
+    [request.homeCountry],
+  );
+  const input: PlacementInput = {
+    homeCountry: request.homeCountry,
+    service: request.service,
+    demand: request.demand,
+    preference: request.preference,
+    sites: rows.map(toSite),
+  };
+  const plan = planPlacement(input);
+  const taken: string[] = [];
+  for (const dataCentreCode of plan.order) {
+    if (await holdCapacity(manager, { requestId: request.id, tenantId: request.tenantId, dataCentreCode, demand: request.demand })) {
+      return { dataCentre: dataCentreCode, placement: placementRecord(input, plan, dataCentreCode, taken), rejection: null };
+    }
+    taken.push(dataCentreCode);
+  }
+  const placement = placementRecord(input, plan, null, taken);
+  return { dataCentre: null, placement, rejection: plan.rejection ?? { code: 'insufficient-capacity', detail: placement.reason } };
+}
