@@ -17,12 +17,17 @@ const BOOTSTRAP_KEY = 'control-plane-test-bootstrap-key-0123456789';
 // The demo keys of these throwaway databases must never land in a developer's own .demo/.
 const DEMO_KEYS_DIR = mkdtempSync(join(tmpdir(), 'cp-control-plane-keys-'));
 afterAll(() => rmSync(DEMO_KEYS_DIR, { recursive: true, force: true }));
+const QUEUE_PREFIX = `{test-control-plane-${process.pid}-${Date.now().toString(36)}}`;
+// Free ports for all three apps: a developer's `npm start` may hold the default ones.
+const FREE_PORTS = { port: 0, partnerSimPort: 0, workerPort: 0 };
 const configFor = (databaseUrl: string, env: Record<string, string> = {}) =>
   loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'error',
     BOOTSTRAP_API_KEY: BOOTSTRAP_KEY,
     DEMO_KEYS_DIR,
+    // The worker's queues: this file's own, never a developer's running control plane's.
+    QUEUE_PREFIX: QUEUE_PREFIX,
     ...env,
     DATABASE_URL: databaseUrl,
   });
@@ -43,10 +48,10 @@ describe('control plane (npm start)', () => {
   afterAll(() => dropDatabase(name));
 
   it('migrates an empty database, loads the demo world and serves the API', async () => {
-    running = await startControlPlane(configFor(url), { port: 0 });
+    running = await startControlPlane(configFor(url), FREE_PORTS);
     expect(running.migrationsApplied.length).toBeGreaterThan(0);
     expect(running.seed).toMatchObject({ seeded: true });
-    expect(running.components.map((c) => c.name)).toEqual(['api']);
+    expect(running.components.map((c) => c.name)).toEqual(['partner-sim', 'api', 'worker']);
 
     const ready = await fetch(`${running.url}/health/ready`);
     expect(ready.status).toBe(200);
@@ -55,8 +60,34 @@ describe('control plane (npm start)', () => {
     expect(body.items.map((p) => p.code).sort()).toEqual(['china-telecom', 'provider', 'softbank']);
   });
 
+  it('provisions in one process: the API schedules, the worker drives the simulator, the request goes ACTIVE', async () => {
+    running = await startControlPlane(configFor(url, { SEED_DEMO_WORLD: 'always' }), FREE_PORTS);
+    const auth = { authorization: `Bearer ${BOOTSTRAP_KEY}`, 'content-type': 'application/json' };
+    const get = async (path: string) => (await fetch(`${running!.url}${path}`, { headers: auth })).json() as Promise<Record<string, unknown>>;
+    const tenants = (await get('/v1/tenants?homeCountry=CN&limit=100')) as { items: { id: string; homeCountry: string }[] };
+    const images = (await get('/v1/catalogue/images?limit=100')) as { items: { id: string }[] };
+    const submitted = await fetch(`${running.url}/v1/provisioning-requests`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({
+        tenant: tenants.items.find((t) => t.homeCountry === 'CN')!.id,
+        service: 'iaas',
+        spec: { vms: [{ size: 'm1.small', image: images.items[0].id, count: 1 }], storageGib: 0, networkCidr: '10.30.0.0/16', preference: { dataCentre: 'cn-beijing-1' } },
+      }),
+    });
+    expect(submitted.status).toBe(202);
+    const { id } = (await submitted.json()) as { id: string };
+    const deadline = Date.now() + 30_000;
+    let status = '';
+    while (!['ACTIVE', 'ROLLED_BACK', 'FAILED'].includes(status) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      status = (await get(`/v1/provisioning-requests/${id}`)).status as string;
+    }
+    expect(status).toBe('ACTIVE');
+  });
+
   it('points the banner at the platform demo key file, whose key works, and prints no key', async () => {
-    running = await startControlPlane(configFor(url, { SEED_DEMO_WORLD: 'always' }), { port: 0 });
+    running = await startControlPlane(configFor(url, { SEED_DEMO_WORLD: 'always' }), FREE_PORTS);
     const keyFile = join(DEMO_KEYS_DIR, 'platform-operator.key');
     expect(running.platformKeyFile).toBe(keyFile);
     const key = readFileSync(keyFile, 'utf8').trim();
@@ -68,13 +99,13 @@ describe('control plane (npm start)', () => {
   });
 
   it('on a restart migrates nothing and leaves the loaded catalogue alone', async () => {
-    running = await startControlPlane(configFor(url), { port: 0 });
+    running = await startControlPlane(configFor(url), FREE_PORTS);
     expect(running.migrationsApplied).toEqual([]);
     expect(running.seed).toEqual({ seeded: false, reason: expect.stringMatching(/already holds data/) });
   });
 
   it('honours SEED_DEMO_WORLD=never', async () => {
-    running = await startControlPlane(configFor(url, { SEED_DEMO_WORLD: 'never' }), { port: 0 });
+    running = await startControlPlane(configFor(url, { SEED_DEMO_WORLD: 'never' }), FREE_PORTS);
     expect(running.seed).toEqual({ seeded: false, reason: 'SEED_DEMO_WORLD=never' });
   });
 });

@@ -2,7 +2,10 @@ import { access } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createApiApp } from '../../api/src/create-api-app.js';
+import { createPartnerSimApp } from '../../partner-sim/src/create-partner-sim-app.js';
+import { createWorkerApp } from '../../worker/src/create-worker-app.js';
 import { type AppConfig, enabledLogLevels } from '#libs/core/src/config/app-config.js';
 import { runMigrations } from '#libs/persistence/src/run-migrations.js';
 import { keyFileName } from '#libs/seed/src/demo-keys/demo-keys-file.js';
@@ -32,6 +35,9 @@ export interface ControlPlane {
 export interface StartOptions {
   /** Overrides config.port; 0 picks a free port (tests). */
   port?: number;
+  /** Overrides config.partnerSimPort and config.workerPort; 0 picks free ports (tests). */
+  partnerSimPort?: number;
+  workerPort?: number;
 }
 
 const localUrl = (server: { address(): AddressInfo | string | null }): string => {
@@ -41,8 +47,9 @@ const localUrl = (server: { address(): AddressInfo | string | null }): string =>
 
 /**
  * The whole control plane in one process, in the order that makes each step safe: migrate, load
- * the demo world if the catalogue is empty, then serve. Today that is the API; the worker and the
- * partner simulator join `components` as their issues land, each through its own create*App.
+ * the demo world if the catalogue is empty, then start the partner simulator, the API and the
+ * worker, each through its own create*App, exactly as they run alone. The worker's partner client
+ * points at the simulator started here.
  */
 export async function startControlPlane(config: AppConfig, options: StartOptions = {}): Promise<ControlPlane> {
   // One log level for the whole process, including the lines before the first app exists.
@@ -75,16 +82,22 @@ export async function startControlPlane(config: AppConfig, options: StartOptions
     // Stop in reverse order of start, so nothing outlives what it depends on.
     for (const component of [...components].reverse()) await component.close();
   };
+  const start = async (name: string, app: NestExpressApplication, port: number): Promise<string> => {
+    await app.listen(port);
+    const url = localUrl(app.getHttpServer());
+    components.push({ name, url, close: () => app.close() });
+    return url;
+  };
   try {
-    const api = await createApiApp(config);
-    await api.listen(options.port ?? config.port);
-    components.push({ name: 'api', url: localUrl(api.getHttpServer()), close: () => api.close() });
+    const simulatorUrl = await start('partner-sim', await createPartnerSimApp(config), options.partnerSimPort ?? config.partnerSimPort);
+    await start('api', await createApiApp(config), options.port ?? config.port);
+    await start('worker', await createWorkerApp({ ...config, partnerSimUrl: simulatorUrl }), options.workerPort ?? config.workerPort);
   } catch (error) {
     await close();
     throw error;
   }
   return {
-    url: components[0].url,
+    url: components.find((c) => c.name === 'api')!.url,
     migrationsApplied,
     seed,
     platformKeyFile,

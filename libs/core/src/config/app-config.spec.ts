@@ -28,6 +28,19 @@ describe('loadConfig', () => {
     }
   });
 
+  it('points the partner simulator at DATABASE_URL and PARTNER_SIM_PORT unless told otherwise', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://u@db:5432/cp', PARTNER_SIM_PORT: '4002' });
+    expect(config.partnerSimDatabaseUrl).toBe('postgres://u@db:5432/cp');
+    expect(config.partnerSimUrl).toBe('http://127.0.0.1:4002');
+    expect(config.partnerCallTimeoutMs).toBe(5000);
+    const own = loadConfig({ PARTNER_SIM_DATABASE_URL: 'postgres://u@sim:5432/sim', PARTNER_SIM_URL: 'http://sim:3002/' });
+    expect(own.partnerSimDatabaseUrl).toBe('postgres://u@sim:5432/sim');
+    expect(own.partnerSimUrl).toBe('http://sim:3002');
+    expect(() => loadConfig({ PARTNER_SIM_URL: 'ftp://sim' })).toThrow(/PARTNER_SIM_URL/);
+    expect(() => loadConfig({ PARTNER_SIM_DATABASE_URL: 'mysql://sim' })).toThrow(/PARTNER_SIM_DATABASE_URL/);
+    expect(() => loadConfig({ PARTNER_CALL_TIMEOUT_MS: '10' })).toThrow(/PARTNER_CALL_TIMEOUT_MS/);
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ PORT: '' }).port).toBe(3000);
   });

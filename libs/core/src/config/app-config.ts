@@ -3,6 +3,7 @@ import { z } from 'zod';
 const postgresUrl = z
   .url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' })
   .default('postgres://postgres@127.0.0.1:5432/postgres');
+const optionalPostgresUrl = z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' }).optional();
 const redisUrl = z.url({ protocol: /^rediss?$/, error: 'must be a redis:// URL' }).default('redis://127.0.0.1:6379');
 
 const splitList = (value: string): string[] =>
@@ -29,6 +30,11 @@ export const configSchema = z.object({
   PARTNER_SIM_PORT: z.coerce.number().int().min(1).max(65535).default(3002),
   DATABASE_URL: postgresUrl,
   REDIS_URL: redisUrl,
+  // Unset: the simulator keeps its own schema (partner_sim) in DATABASE_URL's database.
+  PARTNER_SIM_DATABASE_URL: optionalPostgresUrl,
+  // Unset: the simulator on this machine, http://127.0.0.1:<PARTNER_SIM_PORT>.
+  PARTNER_SIM_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
+  PARTNER_CALL_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(5000),
   HTTP_BODY_LIMIT: z
     .string()
     .regex(/^\d+(b|kb|mb)$/, 'must be a size such as 100kb or 1mb')
@@ -47,6 +53,20 @@ export const configSchema = z.object({
     .transform(splitList)
     .optional(),
   DEMO_KEYS_DIR: z.string().default('.demo'),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(20),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^\{[A-Za-z0-9_.:-]+\}$/, 'must be a Redis Cluster hash tag such as {prov}')
+    .default('{prov}'),
+  JOB_LOCK_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
+  OUTBOX_RELAY_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(100),
+  OUTBOX_RELAY_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(500),
+  REQUEST_STALL_MS: z.coerce.number().int().min(1000).max(86_400_000).default(300_000),
+  STEP_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
+  STEP_RETRY_BASE_MS: z.coerce.number().int().min(1).max(600_000).default(200),
+  STEP_POLL_BASE_MS: z.coerce.number().int().min(1).max(600_000).default(100),
+  STEP_POLL_MAX_MS: z.coerce.number().int().min(1).max(600_000).default(5000),
+  STEP_TIMEOUT_MS: z.coerce.number().int().min(1000).max(86_400_000).default(600_000),
 });
 
 export type Environment = z.infer<typeof configSchema>;
@@ -66,6 +86,12 @@ export abstract class AppConfig {
   abstract readonly partnerSimPort: number;
   abstract readonly databaseUrl: string;
   abstract readonly redisUrl: string;
+  /** Where the partner simulator keeps its state (its own schema, partner_sim). */
+  abstract readonly partnerSimDatabaseUrl: string;
+  /** Base URL of the partner backends (the simulator), without a trailing slash. */
+  abstract readonly partnerSimUrl: string;
+  /** How long one partner call may take, connection and body included, before it counts as transient. */
+  abstract readonly partnerCallTimeoutMs: number;
   abstract readonly httpBodyLimit: string;
   abstract readonly logLevel: Environment['LOG_LEVEL'];
   abstract readonly seedDemoWorld: Environment['SEED_DEMO_WORLD'];
@@ -77,6 +103,28 @@ export abstract class AppConfig {
   abstract readonly corsOrigins: readonly string[] | null;
   /** Where the seed writes the demo API keys (relative to the working directory unless absolute). */
   abstract readonly demoKeysDir: string;
+  /** The queue workers (apps/worker, and the worker inside `npm start`). */
+  abstract readonly worker: {
+    /** Jobs one process runs at once. */
+    readonly concurrency: number;
+    /** BullMQ key prefix: a Redis Cluster hash tag, so a queue's keys share a slot. */
+    readonly queuePrefix: string;
+    /** How long a job's lock lasts without renewal: a killed worker's jobs run again after about this long. */
+    readonly jobLockMs: number;
+    /** How often the outbox relay looks for new rows, and how many it moves at once. */
+    readonly relayIntervalMs: number;
+    readonly relayBatchSize: number;
+    /** A request in progress that has not changed for this long has lost its job: it is scheduled again. */
+    readonly requestStallMs: number;
+  };
+  /** Retry and polling rules of provisioning steps against the partners. */
+  abstract readonly steps: {
+    readonly maxAttempts: number;
+    readonly retryBaseMs: number;
+    readonly pollBaseMs: number;
+    readonly pollMaxMs: number;
+    readonly timeoutMs: number;
+  };
 }
 
 export function loadConfig(source: Record<string, string | undefined>): AppConfig {
@@ -96,6 +144,9 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
     partnerSimPort: env.PARTNER_SIM_PORT,
     databaseUrl: env.DATABASE_URL,
     redisUrl: env.REDIS_URL,
+    partnerSimDatabaseUrl: env.PARTNER_SIM_DATABASE_URL ?? env.DATABASE_URL,
+    partnerSimUrl: (env.PARTNER_SIM_URL ?? `http://127.0.0.1:${env.PARTNER_SIM_PORT}`).replace(/\/+$/, ''),
+    partnerCallTimeoutMs: env.PARTNER_CALL_TIMEOUT_MS,
     httpBodyLimit: env.HTTP_BODY_LIMIT,
     logLevel: env.LOG_LEVEL,
     seedDemoWorld: env.SEED_DEMO_WORLD,
@@ -103,6 +154,21 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
     rateLimit: { requests: env.RATE_LIMIT_REQUESTS, windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS },
     corsOrigins: env.CORS_ORIGINS ?? null,
     demoKeysDir: env.DEMO_KEYS_DIR,
+    worker: {
+      concurrency: env.WORKER_CONCURRENCY,
+      queuePrefix: env.QUEUE_PREFIX,
+      jobLockMs: env.JOB_LOCK_MS,
+      relayIntervalMs: env.OUTBOX_RELAY_INTERVAL_MS,
+      relayBatchSize: env.OUTBOX_RELAY_BATCH_SIZE,
+      requestStallMs: env.REQUEST_STALL_MS,
+    },
+    steps: {
+      maxAttempts: env.STEP_MAX_ATTEMPTS,
+      retryBaseMs: env.STEP_RETRY_BASE_MS,
+      pollBaseMs: env.STEP_POLL_BASE_MS,
+      pollMaxMs: env.STEP_POLL_MAX_MS,
+      timeoutMs: env.STEP_TIMEOUT_MS,
+    },
   };
 }
 
