@@ -1,0 +1,85 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { startPipeline } from '../test/support/pipeline-harness.js';
+import { dropDatabase, TEMPLATE_DATABASE_ENV } from '../test/support/test-database.js';
+import { measureRawBullmq } from './raw-bullmq-baseline.js';
+
+/**
+ * Issue 4's benchmark, both halves in one run on the same Redis and PostgreSQL:
+ * (a) raw BullMQ, one PostgreSQL UPDATE per job; (b) the pipeline's steps per second end to end,
+ * submit to ACTIVE, with the simulator at zero latency. Prints both and their ratio.
+ * Usage: npm run bench:pipeline [-- REQUESTS]   (default 2000)
+ */
+const requests = Number(process.argv[2] ?? 2000);
+const concurrency = 20;
+const submitInFlight = 20;
+
+async function measurePipeline(): Promise<{ steps: number; seconds: number; stepsPerSecond: number; active: number }> {
+  const pipeline = await startPipeline({ env: { WORKER_CONCURRENCY: String(concurrency), LOG_LEVEL: 'error' } });
+  try {
+    const { db, http } = pipeline;
+    const tenantId = randomUUID();
+    const imageId = randomUUID();
+    await db.query(`INSERT INTO regions (code, name) VALUES ('east-asia', 'East Asia')`);
+    await db.query(`INSERT INTO jurisdictions (country, name, region_code, provider_may_own_data_centres, ownership_rationale, default_residency)
+      VALUES ('CN', 'China', 'east-asia', false, 'Foreign companies may not own data centres in China.', 'in-country')`);
+    await db.query(`INSERT INTO partners (code, name, kind, country) VALUES ('china-telecom', 'China Telecom', 'local-partner', 'CN')`);
+    await db.query(`INSERT INTO data_centres (code, name, country, operator_code, ownership, services, capacity_vcpu,
+      capacity_memory_gib, capacity_storage_gib, capacity_public_ips, status)
+      VALUES ('cn-beijing-1', 'Beijing', 'CN', 'china-telecom', 'partner-operated', ARRAY['iaas'], 1000000, 1000000, 100000000, 1000000, 'active')`);
+    await db.query(`INSERT INTO tenants (id, name, home_country, segment, sector, residency, quota_vcpu, quota_memory_gib,
+      quota_storage_gib, quota_vms, status) VALUES ($1, 'Bench Bank', 'CN', 'enterprise-large', 'financial', 'in-country', 1000000, 1000000, 100000000, 1000000, 'active')`, [tenantId]);
+    await db.query(`INSERT INTO images (id, name, os_family, vendor, version) VALUES ($1, 'RHEL 7', 'linux', 'Red Hat', '7')`, [imageId]);
+    await db.query(`INSERT INTO sizes (code, name, vcpu, memory_gib) VALUES ('m1.small', 'Small', 1, 2)`);
+    const body = {
+      tenant: tenantId,
+      service: 'iaas',
+      spec: { vms: [{ size: 'm1.small', image: imageId, count: 1 }], storageGib: 10, networkCidr: '10.20.0.0/16' },
+    };
+
+    const started = performance.now();
+    let next = 0;
+    const submitters = Array.from({ length: submitInFlight }, async () => {
+      while (next < requests) {
+        next += 1;
+        const res = await http.post('/v1/provisioning-requests').send(body);
+        if (res.status !== 202) throw new Error(`submission answered ${res.status}: ${JSON.stringify(res.body)}`);
+      }
+    });
+    await Promise.all(submitters);
+    for (;;) {
+      const { rows } = await db.query<{ open: string; active: string }>(
+        `SELECT count(*) FILTER (WHERE status NOT IN ('ACTIVE', 'ROLLED_BACK', 'FAILED', 'REJECTED')) AS open,
+                count(*) FILTER (WHERE status = 'ACTIVE') AS active FROM provisioning_requests`,
+      );
+      if (Number(rows[0].open) === 0) {
+        const seconds = (performance.now() - started) / 1000;
+        const { rows: steps } = await db.query<{ n: string }>(`SELECT count(*) AS n FROM request_events WHERE type = 'step-succeeded'`);
+        return { steps: Number(steps[0].n), seconds, stepsPerSecond: Number(steps[0].n) / seconds, active: Number(rows[0].active) };
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  } finally {
+    await pipeline.close();
+  }
+}
+
+// The pipeline harness clones a migrated template database, as the e2e tests do; this run makes its own.
+const template = `cp_bench_test_template_${process.pid}`;
+process.env[TEMPLATE_DATABASE_ENV] = template;
+
+const raw = await measureRawBullmq({
+  redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+  databaseUrl: process.env.TEST_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+  jobs: 20_000,
+  concurrency,
+});
+console.log(`raw BullMQ (1 UPDATE per job, concurrency ${concurrency}): ${raw.jobs} jobs in ${raw.seconds.toFixed(2)} s = ${raw.jobsPerSecond.toFixed(0)} jobs/s`);
+const pipeline = await measurePipeline();
+console.log(
+  `pipeline (${requests} requests, simulator at zero latency, worker concurrency ${concurrency}): ${pipeline.active} ACTIVE, ` +
+    `${pipeline.steps} steps in ${pipeline.seconds.toFixed(2)} s = ${pipeline.stepsPerSecond.toFixed(0)} steps/s`,
+);
+await dropDatabase(template);
+console.log(`ratio pipeline/raw: ${(pipeline.stepsPerSecond / raw.jobsPerSecond).toFixed(3)} (target >= 0.5)`);
+process.exit(0);
