@@ -154,6 +154,25 @@ describe('the event log', () => {
     expect(past.status).toBe(204);
   });
 
+  it('streams events in id order when ids grow a digit (numeric, not text, order)', async () => {
+    const port = await listeningPort(t);
+    const id = await submitFor();
+    // Explicit ids across a digit boundary: as text, '1000000' sorts before '999998'.
+    await t.db.query(
+      `INSERT INTO request_events (id, request_id, type, data)
+       SELECT n, $1, 'step-started', '{}' FROM unnest(ARRAY[999998, 999999, 1000000, 1000001]::bigint[]) AS n`,
+      [id],
+    );
+    await t.db.query(`
+      WITH changed AS (UPDATE provisioning_requests SET status = 'ROLLED_BACK', version = version + 1, finished_at = now() WHERE id = $1 RETURNING id)
+      INSERT INTO request_events (id, request_id, type, data) SELECT 1000002, id, 'rolled-back', '{}' FROM changed`, [id]);
+    const stream = await openEventStream(port, `/v1/provisioning-requests/${id}/events`, world.keys.bank);
+    await stream.ended;
+    const ids = stream.frames.filter((f) => f.id !== undefined).map((f) => BigInt(f.id!));
+    expect(ids.slice(-5)).toEqual([999998n, 999999n, 1000000n, 1000001n, 1000002n]);
+    expect(ids.every((value, i) => i === 0 || value > ids[i - 1])).toBe(true);
+  });
+
   it('stops following when the client goes away', async () => {
     const port = await listeningPort(t);
     const id = await submitFor();

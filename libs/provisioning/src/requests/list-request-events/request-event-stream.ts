@@ -121,7 +121,7 @@ export class RequestEventStream implements BeforeApplicationShutdown {
 
   private eventsAfter(requestId: string, afterEventId: string, limit: number): Promise<EventRow[]> {
     return this.dataSource.query(
-      `SELECT id::text AS id, at, type, data FROM request_events WHERE request_id = $1 AND id > $2::bigint ORDER BY id LIMIT $3`,
+      `SELECT id::text AS id, at, type, data FROM request_events WHERE request_id = $1 AND id > $2::bigint ORDER BY request_events.id LIMIT $3`,
       [requestId, afterEventId, limit],
     );
   }
