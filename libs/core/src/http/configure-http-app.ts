@@ -10,6 +10,8 @@ import { createValidationPipe } from './validation.js';
 export interface HttpAppOptions {
   title: string;
   description: string;
+  /** Whether callers send an API key (the control plane) or not (the partner simulator). Default true. */
+  bearerAuth?: boolean;
 }
 
 /**
@@ -34,16 +36,13 @@ export function configureHttpApp(app: NestExpressApplication, config: AppConfig,
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
-    app as INestApplication,
-    new DocumentBuilder()
-      .setTitle(options.title)
-      .setDescription(options.description)
-      .setVersion('1')
-      // Swagger UI's Authorize button; the health checks answer without the key it sends.
+  const builder = new DocumentBuilder().setTitle(options.title).setDescription(options.description).setVersion('1');
+  if (options.bearerAuth !== false) {
+    // Swagger UI's Authorize button; the health checks answer without the key it sends.
+    builder
       .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API key: hcp_<id>_<secret>' })
-      .addSecurityRequirements('bearer')
-      .build(),
-  );
+      .addSecurityRequirements('bearer');
+  }
+  const document = SwaggerModule.createDocument(app as INestApplication, builder.build());
   SwaggerModule.setup('docs', app as INestApplication, document, { jsonDocumentUrl: 'openapi.json' });
 }
