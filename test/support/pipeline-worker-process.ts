@@ -3,7 +3,8 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { promisify } from 'node:util';
 
-const ROOT = new URL('../../', import.meta.url).pathname;
+// The repository root, whether this file runs from test/support (jest) or dist/test/support (bench).
+const ROOT = new URL(import.meta.url.includes('/dist/test/') ? '../../../' : '../../', import.meta.url).pathname;
 const WORKER_MAIN = `${ROOT}dist/apps/worker/src/main.js`;
 
 /**
