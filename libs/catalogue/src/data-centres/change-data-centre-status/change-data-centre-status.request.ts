@@ -1,27 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { IsAbsentOrValid } from '#libs/core/src/http/validation.js';
 import { DATA_CENTRE_STATUSES, type DataCentreStatus } from '../../domain/vocabulary.js';
 import { MULTI_LINE_TEXT_PATTERN } from '../../jurisdictions/text-patterns.js';
-import { AVAILABLE_FROM_DESCRIPTION, AVAILABLE_FROM_MESSAGE, DATE_SHAPE } from '../data-centre.constraints.js';
+import { AvailableFromField } from '../data-centre.constraints.js';
 
 export class ChangeDataCentreStatusRequest {
   @ApiProperty({ enum: DATA_CENTRE_STATUSES })
   @IsIn(DATA_CENTRE_STATUSES)
   status: DataCentreStatus;
 
-  @ApiPropertyOptional({
-    type: String,
-    format: 'date',
-    maxLength: 10,
-    example: '2027-01-01',
-    description: AVAILABLE_FROM_DESCRIPTION,
-  })
-  @IsAbsentOrValid()
-  @IsString()
-  @MaxLength(10)
-  @Matches(DATE_SHAPE, { message: AVAILABLE_FROM_MESSAGE })
-  @IsISO8601({ strict: true }, { message: AVAILABLE_FROM_MESSAGE })
+  @AvailableFromField()
   availableFrom?: string;
 
   @ApiPropertyOptional({

@@ -7,7 +7,6 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsISO8601,
   IsObject,
   IsString,
   Length,
@@ -30,13 +29,7 @@ import {
 } from '../../domain/vocabulary.js';
 import { IsAbsentOrValid } from '#libs/core/src/http/validation.js';
 import { SINGLE_LINE_TEXT_PATTERN } from '../../jurisdictions/text-patterns.js';
-import {
-  AVAILABLE_FROM_DESCRIPTION,
-  AVAILABLE_FROM_MESSAGE,
-  DATE_SHAPE,
-  MAX_POOL_SIZE,
-  POOL_SCHEMA,
-} from '../data-centre.constraints.js';
+import { AvailableFromField, MAX_POOL_SIZE, POOL_SCHEMA } from '../data-centre.constraints.js';
 
 export class CapacityRequest {
   @ApiProperty({ ...POOL_SCHEMA, example: 2000 })
@@ -119,17 +112,6 @@ export class RegisterDataCentreRequest {
   @IsIn(DATA_CENTRE_STATUSES)
   status?: DataCentreStatus;
 
-  @ApiPropertyOptional({
-    type: String,
-    format: 'date',
-    maxLength: 10,
-    example: '2027-01-01',
-    description: AVAILABLE_FROM_DESCRIPTION,
-  })
-  @IsAbsentOrValid()
-  @IsString()
-  @MaxLength(10)
-  @Matches(DATE_SHAPE, { message: AVAILABLE_FROM_MESSAGE })
-  @IsISO8601({ strict: true }, { message: AVAILABLE_FROM_MESSAGE })
+  @AvailableFromField()
   availableFrom?: string;
 }

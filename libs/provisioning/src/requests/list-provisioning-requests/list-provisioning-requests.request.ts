@@ -1,15 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
-import { CODE_PATTERN, SERVICES, type Service } from '#libs/catalogue/src/domain/vocabulary.js';
+import { IsIn, IsOptional } from 'class-validator';
+import { SERVICES, type Service } from '#libs/catalogue/src/domain/vocabulary.js';
+import { DataCentreFilter, TenantFilter } from '../../access/list-filters.js';
 import { PageQueryDto } from '#libs/core/src/http/pagination.js';
 import { REQUEST_STATUSES, type RequestStatus } from '../../domain/request-status.js';
 
 export class ListProvisioningRequestsRequest extends PageQueryDto {
-  @ApiPropertyOptional({ type: String, format: 'uuid', maxLength: 36 })
-  @IsOptional()
-  @IsString()
-  @MaxLength(36)
-  @IsUUID('loose', { message: 'tenant must be a tenant id (a uuid)' })
+  @TenantFilter()
   tenant?: string;
 
   @ApiPropertyOptional({ enum: REQUEST_STATUSES })
@@ -17,11 +14,7 @@ export class ListProvisioningRequestsRequest extends PageQueryDto {
   @IsIn(REQUEST_STATUSES)
   status?: RequestStatus;
 
-  @ApiPropertyOptional({ type: String, maxLength: 40, pattern: CODE_PATTERN.source, example: 'cn-beijing-1' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(40)
-  @Matches(CODE_PATTERN, { message: 'dataCentre must be a data centre code such as cn-beijing-1' })
+  @DataCentreFilter()
   dataCentre?: string;
 
   @ApiPropertyOptional({ enum: SERVICES })
