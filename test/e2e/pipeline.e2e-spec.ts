@@ -88,6 +88,7 @@ describe('provisioning pipeline (API + worker + partner simulator)', () => {
       const types = (await readEvents(p.db, id)).map((e) => (e.data.step ? `${e.type}:${e.data.step as string}` : e.type));
       expect(types).toEqual([
         'submitted',
+        'policy-decided',
         'placed',
         'capacity-reserved',
         ...IAAS_STEPS.slice(1).flatMap((step) => [`step-started:${step}`, `step-succeeded:${step}`]),

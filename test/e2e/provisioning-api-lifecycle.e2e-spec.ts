@@ -34,7 +34,7 @@ describe('cancel', () => {
     const res = await as('bank')('post', `/v1/provisioning-requests/${id}/cancel`).expect(202);
     expect(res.headers.location).toBe(`/v1/provisioning-requests/${id}`);
     expect(res.body).toMatchObject({ id, status: 'PROVISIONING', cancelRequested: true, version: 2 });
-    expect(await eventTypes(id)).toEqual(['submitted', 'placed', 'capacity-reserved', 'cancel-requested']);
+    expect(await eventTypes(id)).toEqual(['submitted', 'policy-decided', 'placed', 'capacity-reserved', 'cancel-requested']);
     expect(await outboxIds(id)).toEqual([`${id}.1`, `${id}.2`]);
   });
 
@@ -117,8 +117,8 @@ describe('the event log', () => {
   it('as JSON, oldest first, cursor-paginated by event id', async () => {
     const id = await submitFor();
     const all = (await as('bank')('get', `/v1/provisioning-requests/${id}/events`).expect(200)).body;
-    expect(all.items.map((e: { type: string }) => e.type)).toEqual(['submitted', 'placed', 'capacity-reserved']);
-    expect(all.items[1]).toMatchObject({ id: expect.stringMatching(/^\d+$/), at: expect.any(String), data: { dataCentre: expect.stringMatching(/^cn-/) } });
+    expect(all.items.map((e: { type: string }) => e.type)).toEqual(['submitted', 'policy-decided', 'placed', 'capacity-reserved']);
+    expect(all.items[2]).toMatchObject({ id: expect.stringMatching(/^\d+$/), at: expect.any(String), data: { dataCentre: expect.stringMatching(/^cn-/) } });
     const first = (await as('bank')('get', `/v1/provisioning-requests/${id}/events?limit=2`).expect(200)).body;
     expect(first.items).toEqual(all.items.slice(0, 2));
     const rest = (await as('bank')('get', `/v1/provisioning-requests/${id}/events?limit=2&cursor=${first.nextCursor}`).expect(200)).body;
@@ -131,26 +131,26 @@ describe('the event log', () => {
     const stream = await openEventStream(port, `/v1/provisioning-requests/${id}/events`, world.keys.bank);
     expect(stream.status).toBe(200);
     expect(stream.contentType).toMatch(/^text\/event-stream/);
-    const replayed = await stream.waitForData(3);
-    expect(replayed.map((f) => JSON.parse(f.data!).type)).toEqual(['submitted', 'placed', 'capacity-reserved']);
+    const replayed = await stream.waitForData(4);
+    expect(replayed.map((f) => JSON.parse(f.data!).type)).toEqual(['submitted', 'policy-decided', 'placed', 'capacity-reserved']);
     expect(replayed.map((f) => f.id)).toEqual(replayed.map((f) => JSON.parse(f.data!).id));
 
     // The executor's part, by SQL: a step, then the final state with its event in one transaction.
     await t.db.query(`INSERT INTO request_events (request_id, type, data) VALUES ($1, 'step-started', '{"step": "ensure-tenant-org"}')`, [id]);
-    expect(JSON.parse((await stream.waitForData(4))[3].data!).type).toBe('step-started');
+    expect(JSON.parse((await stream.waitForData(5))[4].data!).type).toBe('step-started');
     await t.db.query(`
       WITH changed AS (UPDATE provisioning_requests SET status = 'ROLLED_BACK', version = version + 1, finished_at = now() WHERE id = $1 RETURNING id)
       INSERT INTO request_events (request_id, type, data) SELECT id, 'rolled-back', '{}' FROM changed`, [id]);
     await stream.ended;
     const frames = stream.frames.filter((f) => f.data !== undefined);
-    expect(frames.map((f) => f.event ?? JSON.parse(f.data!).type)).toEqual(['submitted', 'placed', 'capacity-reserved', 'step-started', 'rolled-back', 'end']);
+    expect(frames.map((f) => f.event ?? JSON.parse(f.data!).type)).toEqual(['submitted', 'policy-decided', 'placed', 'capacity-reserved', 'step-started', 'rolled-back', 'end']);
     expect(JSON.parse(frames.at(-1)!.data!)).toEqual({ status: 'ROLLED_BACK' });
 
     // Resuming with Last-Event-ID sends only what came after, and then ends; past the end, 204.
-    const resumed = await openEventStream(port, `/v1/provisioning-requests/${id}/events`, world.keys.bank, { 'Last-Event-ID': frames[2].id! });
+    const resumed = await openEventStream(port, `/v1/provisioning-requests/${id}/events`, world.keys.bank, { 'Last-Event-ID': frames[3].id! });
     await resumed.ended;
     expect(resumed.frames.map((f) => f.event ?? JSON.parse(f.data!).type)).toEqual(['step-started', 'rolled-back', 'end']);
-    const past = await openEventStream(port, `/v1/provisioning-requests/${id}/events`, world.keys.bank, { 'Last-Event-ID': frames[4].id! });
+    const past = await openEventStream(port, `/v1/provisioning-requests/${id}/events`, world.keys.bank, { 'Last-Event-ID': frames[5].id! });
     expect(past.status).toBe(204);
   });
 

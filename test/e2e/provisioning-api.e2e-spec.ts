@@ -59,6 +59,10 @@ describe('submitting', () => {
       candidates: [
         { dataCentre: 'cn-beijing-1', outcome: 'chosen' },
         { dataCentre: 'cn-shanghai-1', outcome: 'lost', reason: expect.stringContaining('comes first by code') },
+        { dataCentre: 'jp-osaka-1', outcome: 'lost', reason: expect.stringContaining("Tenant 'Beijing Commercial Bank' requires in-country residency in CN; jp-osaka-1 is in JP") },
+        { dataCentre: 'jp-tokyo-1', outcome: 'lost' },
+        { dataCentre: 'uk-london-1', outcome: 'lost' },
+        { dataCentre: 'us-east-1', outcome: 'lost' },
       ],
     });
     expect(request.steps.map((s) => [s.name, s.status, s.attempts])).toEqual(
@@ -74,7 +78,8 @@ describe('submitting', () => {
       used_public_ips: before.used_public_ips + 1,
     });
     const events = await rows<{ type: string }>(t, `SELECT type FROM request_events WHERE request_id = $1 ORDER BY id`, [request.id]);
-    expect(events.map((e) => e.type)).toEqual(['submitted', 'placed', 'capacity-reserved']);
+    expect(events.map((e) => e.type)).toEqual(['submitted', 'policy-decided', 'placed', 'capacity-reserved']);
+    expect(request.decision).toMatchObject({ allowed: true, approval: { required: false } });
     expect(await rows(t, `SELECT id, job_name, payload FROM outbox WHERE payload->>'requestId' = $1`, [request.id])).toEqual([
       { id: `${request.id}.1`, job_name: 'advance-request', payload: { requestId: request.id, version: 1 } },
     ]);
@@ -85,14 +90,15 @@ describe('submitting', () => {
     const hybridLink = { onPremisesCidr: '192.168.0.0/16', vpnGatewayAddress: '203.0.113.10' };
     const res = await submit(submission(world, 'bank', { hybridLink, preference: { dataCentre: 'cn-shanghai-1' } }), 'bank').expect(202);
     expect(res.body).toMatchObject({ dataCentre: 'cn-shanghai-1', demand: { publicIps: 2 }, progress: { done: 1, total: 8 } });
-    expect(res.body.placement.reason).toMatch(/^cn-shanghai-1: preferred by the request/);
+    expect(res.body.placement.reason).toMatch(/^cn-shanghai-1: the preferred data centre, compliant with the policy and with room/);
     expect(res.body.steps.find((s: { name: string }) => s.name === 'create-hybrid-link').status).toBe('pending');
   });
 
   it('places elsewhere, and says why, when the preference is abroad', async () => {
     const res = await submit(submission(world, 'bank', { preference: { dataCentre: 'jp-tokyo-1' } })).expect(202);
     expect(res.body.dataCentre).toMatch(/^cn-/);
-    expect(res.body.placement.reason).toContain("the preferred data centre 'jp-tokyo-1' is not one in CN");
+    expect(res.body.placement.reason).toContain("the preferred data centre 'jp-tokyo-1' may not take it");
+    expect(res.body.placement.reason).toContain("Tenant 'Beijing Commercial Bank' requires in-country residency in CN; jp-tokyo-1 is in JP");
   });
 });
 
@@ -122,11 +128,19 @@ describe('refusals change nothing', () => {
     expect(fields(res)).toEqual(['spec.vms.1.size', 'spec.vms.1.image']);
   });
 
-  it('a suspended tenant: 422', async () => {
+  it('a suspended tenant: 422, the request kept as REJECTED with the decision naming the tenant-status rule, nothing held', async () => {
     await t.http.post(`/v1/tenants/${world.tenantIds.securities}/suspend`).send({ reason: 'Unpaid invoices' }).expect(200);
-    const res = await refused(submission(world, 'securities'), 422);
-    expect(res.body.type).toMatch(/tenant-suspended$/);
-    expect(res.body.detail).toContain('Unpaid invoices');
+    const before = { used: await used('cn-shanghai-1'), reservations: await count('capacity_reservations'), outbox: await count('outbox') };
+    const res = await submit(submission(world, 'securities'));
+    expectProblem(res, 422);
+    expect(res.body.type).toMatch(/policy-refused$/);
+    expect(res.body.detail).toContain("Tenant 'Shanghai Securities' is suspended");
+    const failing = (res.body.decision.request as { kind: string; passed: boolean }[]).filter((r) => !r.passed).map((r) => r.kind);
+    expect(failing).toEqual(['tenant-status']);
+    const request = (await t.http.get(`/v1/provisioning-requests/${res.body.requestId}`).expect(200)).body;
+    expect(request).toMatchObject({ status: 'REJECTED', reservation: null, failure: { reason: 'policy-refused' }, decision: { allowed: false } });
+    expect({ used: await used('cn-shanghai-1'), reservations: await count('capacity_reservations'), outbox: await count('outbox') }).toEqual(before);
+    await t.http.post(`/v1/tenants/${world.tenantIds.securities}/resume`).send().expect(200);
   });
 
   it('an unknown tenant is a 404; so is another tenant for a tenant key; a partner may not submit', async () => {
@@ -154,15 +168,24 @@ describe('refusals change nothing', () => {
   });
 });
 
+/** The bank must stay in China, where cn-beijing-1 and cn-shanghai-1 are the only sites: squeeze both. */
+const CHINA = ['cn-beijing-1', 'cn-shanghai-1'];
+async function squeezeChina(vcpu: number | null): Promise<void> {
+  for (const code of CHINA) {
+    const [site] = await rows<{ used_vcpu: number }>(t, `SELECT used_vcpu FROM data_centres WHERE code = $1`, [code]);
+    await t.http.patch(`/v1/data-centres/${code}/capacity`).send({ vcpu: vcpu === null ? 1000 : site.used_vcpu + vcpu }).expect(200);
+  }
+}
+
 describe('when nothing fits', () => {
   it('keeps the request as REJECTED with the reason and the numbers, holds nothing, schedules nothing: 422', async () => {
-    // The trust is in GB, where uk-london-1 is the only site.
-    await t.http.patch('/v1/data-centres/uk-london-1/capacity').send({ vcpu: 1 }).expect(200);
-    const before = { used: await used('uk-london-1'), reservations: await count('capacity_reservations'), outbox: await count('outbox') };
-    const res = await submit(submission(world, 'trust'));
+    await squeezeChina(1);
+    const before = { used: await used('cn-beijing-1'), reservations: await count('capacity_reservations'), outbox: await count('outbox') };
+    const res = await submit(submission(world, 'bank'));
     expectProblem(res, 422);
-    expect(res.body).toMatchObject({ type: expect.stringMatching(/insufficient-capacity$/), requestId: expect.any(String), demand: { vcpu: 2 } });
-    expect(res.body.detail).toContain('vcpu needs 2, 1 free');
+    expect(res.body).toMatchObject({ type: expect.stringMatching(/no-compliant-capacity$/), requestId: expect.any(String), demand: { vcpu: 2 } });
+    expect(res.body.detail).toContain('No compliant capacity');
+    expect(res.body.detail).toContain('cn-beijing-1: needs 2 vCPU, 1 free');
     const id = res.body.requestId as string;
     expect(res.body.request).toBe(`/v1/provisioning-requests/${id}`);
 
@@ -173,25 +196,38 @@ describe('when nothing fits', () => {
       reservation: null,
       steps: [],
       finishedAt: expect.any(String),
-      failure: { reason: 'insufficient-capacity', detail: expect.stringContaining('vcpu needs 2, 1 free'), demand: { vcpu: 2 } },
-      placement: { dataCentre: null, candidates: [{ dataCentre: 'uk-london-1', outcome: 'lost', reason: expect.stringMatching(/^Too little free capacity/) }] },
+      failure: { reason: 'no-compliant-capacity', detail: expect.stringContaining('needs 2 vCPU, 1 free'), demand: { vcpu: 2 } },
+      placement: { dataCentre: null },
     });
-    expect(await used('uk-london-1')).toEqual(before.used);
+    const lost = request.placement.candidates as { dataCentre: string; outcome: string; reason: string }[];
+    expect(lost.filter((c) => CHINA.includes(c.dataCentre)).map((c) => c.reason)).toEqual([
+      expect.stringMatching(/^Complies with the policy but has too little free capacity/),
+      expect.stringMatching(/^Complies with the policy but has too little free capacity/),
+    ]);
+    expect(lost.filter((c) => !CHINA.includes(c.dataCentre)).every((c) => c.reason.includes('requires in-country residency in CN'))).toBe(true);
+    expect(await used('cn-beijing-1')).toEqual(before.used);
     expect(await count('capacity_reservations')).toBe(before.reservations);
     expect(await count('outbox')).toBe(before.outbox);
     expect((await rows<{ type: string }>(t, `SELECT type FROM request_events WHERE request_id = $1 ORDER BY id`, [id])).map((e) => e.type)).toEqual([
       'submitted',
+      'policy-decided',
       'rejected',
     ]);
-    await t.http.patch('/v1/data-centres/uk-london-1/capacity').send({ vcpu: 1000 }).expect(200);
+    await squeezeChina(null);
   });
 
-  it('says so when no site at home is active', async () => {
-    await t.http.patch('/v1/data-centres/uk-london-1/status').send({ status: 'maintenance', reason: 'Power work' }).expect(200);
-    const res = await submit(submission(world, 'trust'));
+  it('refuses by policy, naming the rule for every site, when no compliant site is open', async () => {
+    for (const code of CHINA) await t.http.patch(`/v1/data-centres/${code}/status`).send({ status: 'maintenance', reason: 'Power work' }).expect(200);
+    const res = await submit(submission(world, 'bank'));
     expectProblem(res, 422);
-    expect(res.body.type).toMatch(/no-eligible-data-centre$/);
-    await t.http.patch('/v1/data-centres/uk-london-1/status').send({ status: 'active' }).expect(200);
+    expect(res.body.type).toMatch(/policy-refused$/);
+    const candidates = res.body.decision.candidates as { dataCentre: string; compliant: boolean; results: { kind: string; passed: boolean }[] }[];
+    expect(candidates.every((c) => !c.compliant && c.results.some((r) => !r.passed))).toBe(true);
+    expect(candidates.filter((c) => CHINA.includes(c.dataCentre)).map((c) => c.results.filter((r) => !r.passed).map((r) => r.kind))).toEqual([
+      ['data-centre-status'],
+      ['data-centre-status'],
+    ]);
+    for (const code of CHINA) await t.http.patch(`/v1/data-centres/${code}/status`).send({ status: 'active' }).expect(200);
   });
 });
 
@@ -226,16 +262,16 @@ describe('Idempotency-Key', () => {
   });
 
   it('replays a rejection too, with the same request id', async () => {
-    await t.http.patch('/v1/data-centres/uk-london-1/capacity').send({ vcpu: 1 }).expect(200);
+    await squeezeChina(1);
     const key = `rejected-${randomUUID()}`;
-    const first = await submit(submission(world, 'trust'), 'trust', key);
+    const first = await submit(submission(world, 'bank'), 'bank', key);
     expectProblem(first, 422);
     const before = await snapshotDatabase(t.db);
-    const again = await submit(submission(world, 'trust'), 'trust', key);
+    const again = await submit(submission(world, 'bank'), 'bank', key);
     expectProblem(again, 422);
     expect(again.body.requestId).toBe(first.body.requestId);
     expect(await snapshotDatabase(t.db)).toEqual(before);
-    await t.http.patch('/v1/data-centres/uk-london-1/capacity').send({ vcpu: 1000 }).expect(200);
+    await squeezeChina(null);
   });
 
   it('does not replay an expired key: the retry is a new request', async () => {

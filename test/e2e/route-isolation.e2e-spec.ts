@@ -78,9 +78,18 @@ const EXPECTED: Record<string, Expectation> = {
   'GET /v1/provisioning-requests/{id}': rule('ok', 'ok', 404, 'ok', 404),
   'GET /v1/provisioning-requests/{id}/events': rule('ok', 'ok', 404, 'ok', 404),
   'POST /v1/provisioning-requests/{id}/cancel': rule('ok', 403, 404, 'ok', 404),
+  // Approvals: the platform, or the partner running the chosen data centre; never the tenant.
+  'POST /v1/provisioning-requests/{id}/approve': rule('ok', 'ok', 404, 403, 404),
+  'POST /v1/provisioning-requests/{id}/reject': rule('ok', 'ok', 404, 403, 404),
   'GET /v1/deployments': all('ok'),
   'GET /v1/deployments/{id}': rule('ok', 'ok', 404, 'ok', 404),
   'POST /v1/deployments/{id}/decommission': rule('ok', 403, 404, 'ok', 404),
+  // Policy: everyone reads the rules that decide their requests; the platform writes them.
+  'GET /v1/policy-rules': all('ok'),
+  'POST /v1/policy-rules': platformOnly(403),
+  'GET /v1/policy-rules/{id}': all('ok'),
+  'GET /v1/policy-rules/{id}/versions': all('ok'),
+  'PATCH /v1/policy-rules/{id}': platformOnly(403),
 };
 
 const t: TestApp = await startTestApp();
@@ -166,7 +175,9 @@ beforeAll(async () => {
     [deploymentId, delivered.id, bank.id],
   );
 
+  const [seededRule] = (await t.db.query<{ id: string }>(`SELECT id FROM policy_rules ORDER BY name LIMIT 1`)).rows;
   Object.assign(objects, {
+    '/v1/policy-rules': seededRule.id,
     '/v1/provisioning-requests': request.id,
     '/v1/deployments': deploymentId,
     '/v1/regions': 'east-asia',

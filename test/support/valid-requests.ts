@@ -75,5 +75,17 @@ export const VALID_REQUESTS: Record<string, { body: Record<string, unknown> | nu
     },
   },
   'POST /v1/provisioning-requests/{id}/cancel': { body: null },
+  'POST /v1/provisioning-requests/{id}/approve': { body: { reason: 'Capacity planned with the tenant.' } },
+  'POST /v1/provisioning-requests/{id}/reject': { body: { reason: 'Not in this quarter.' } },
   'POST /v1/deployments/{id}/decommission': { body: null },
+  'POST /v1/policy-rules': {
+    body: {
+      kind: 'procurement-exclusion',
+      name: 'Japan government: no Windows 8',
+      description: 'Test rule.',
+      params: { country: 'JP', segments: ['government'], images: [{ vendor: 'Microsoft', osFamily: 'windows', versionPrefix: '8' }], rationale: 'Test.' },
+    },
+    arrange: '/v1/policy-rules',
+  },
+  'PATCH /v1/policy-rules/{id}': { body: { enabled: false } },
 };

@@ -67,6 +67,9 @@ export const configSchema = z.object({
   STEP_POLL_BASE_MS: z.coerce.number().int().min(1).max(600_000).default(100),
   STEP_POLL_MAX_MS: z.coerce.number().int().min(1).max(600_000).default(5000),
   STEP_TIMEOUT_MS: z.coerce.number().int().min(1000).max(86_400_000).default(600_000),
+  APPROVAL_TIMEOUT_MS: z.coerce.number().int().min(1000).max(30 * 86_400_000).default(86_400_000),
+  RESERVATION_HOLD_TTL_MS: z.coerce.number().int().min(1000).max(30 * 86_400_000).default(1_800_000),
+  MAINTENANCE_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
 });
 
 export type Environment = z.infer<typeof configSchema>;
@@ -125,6 +128,15 @@ export abstract class AppConfig {
     readonly pollMaxMs: number;
     readonly timeoutMs: number;
   };
+  /** Time limits of reservations and approvals, enforced by the worker's periodic maintenance job. */
+  abstract readonly reservations: {
+    /** A request awaiting approval this long is rejected ("approval timed out") and its capacity released. */
+    readonly approvalTimeoutMs: number;
+    /** A request holding capacity that has not moved for this long is rolled back and its hold released. */
+    readonly holdTtlMs: number;
+    /** How often the maintenance job looks. */
+    readonly maintenanceIntervalMs: number;
+  };
 }
 
 export function loadConfig(source: Record<string, string | undefined>): AppConfig {
@@ -168,6 +180,11 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
       pollBaseMs: env.STEP_POLL_BASE_MS,
       pollMaxMs: env.STEP_POLL_MAX_MS,
       timeoutMs: env.STEP_TIMEOUT_MS,
+    },
+    reservations: {
+      approvalTimeoutMs: env.APPROVAL_TIMEOUT_MS,
+      holdTtlMs: env.RESERVATION_HOLD_TTL_MS,
+      maintenanceIntervalMs: env.MAINTENANCE_INTERVAL_MS,
     },
   };
 }

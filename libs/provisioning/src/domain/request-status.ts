@@ -1,8 +1,12 @@
 import { InvalidTransitionError } from '#libs/core/src/domain/domain-error.js';
 
-/** The lifecycle of ARCHITECTURE.md (approval states arrive with the policy issue). */
+/**
+ * The lifecycle of ARCHITECTURE.md. Approval happens after placement (the capacity is held while
+ * the request waits), so an approved request goes straight to PROVISIONING: no APPROVED state.
+ */
 export const REQUEST_STATUSES = [
   'SUBMITTED',
+  'AWAITING_APPROVAL',
   'REJECTED',
   'PROVISIONING',
   'ACTIVE',
@@ -15,7 +19,9 @@ export const REQUEST_STATUSES = [
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
 const NEXT: Record<RequestStatus, readonly RequestStatus[]> = {
-  SUBMITTED: ['PROVISIONING', 'REJECTED'],
+  SUBMITTED: ['PROVISIONING', 'AWAITING_APPROVAL', 'REJECTED'],
+  // Rejected by an operator or the timeout; a cancel rolls back like any other request not yet ACTIVE.
+  AWAITING_APPROVAL: ['PROVISIONING', 'REJECTED', 'ROLLING_BACK'],
   REJECTED: [],
   PROVISIONING: ['ACTIVE', 'ROLLING_BACK'],
   ACTIVE: ['DECOMMISSIONING'],

@@ -10,6 +10,9 @@ import { AdvanceRequestJobHandler } from './jobs/advance-request.job.js';
 import { JobDispatcher } from './jobs/job-dispatcher.js';
 import { JobQueues } from './jobs/job-queues.js';
 import { QueueWorkers } from './jobs/queue-workers.js';
+import { ExpireReservations } from './maintenance/expire-reservations.js';
+import { ExpireReservationsJobHandler } from './maintenance/expire-reservations.job.js';
+import { MaintenanceSchedule } from './maintenance/maintenance-schedule.js';
 import { OutboxRelay } from './relay/outbox-relay.js';
 
 /**
@@ -35,6 +38,9 @@ import { OutboxRelay } from './relay/outbox-relay.js';
     UndoSaga,
     AdvanceRequest,
     AdvanceRequestJobHandler,
+    ExpireReservations,
+    ExpireReservationsJobHandler,
+    MaintenanceSchedule,
   ],
   exports: [OutboxRelay],
 })

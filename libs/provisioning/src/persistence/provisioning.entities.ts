@@ -19,6 +19,9 @@ export class ProvisioningRequestRow {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
   @Column('timestamptz', { name: 'finished_at', nullable: true }) finishedAt: Date | null;
+  @Column('jsonb', { nullable: true }) decision: Record<string, unknown> | null;
+  @Column('jsonb', { nullable: true }) approval: Record<string, unknown> | null;
+  @Column('timestamptz', { name: 'approval_deadline', nullable: true }) approvalDeadline: Date | null;
 }
 
 @Entity({ name: 'provisioning_steps' })
@@ -94,6 +97,32 @@ export class DeploymentRow {
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }
 
+@Entity({ name: 'policy_rules' })
+export class PolicyRuleRow {
+  @PrimaryColumn('uuid') id: string;
+  @Column('text') kind: string;
+  @Column('text') name: string;
+  @Column('text') description: string;
+  @Column('boolean') enabled: boolean;
+  @Column('jsonb') params: Record<string, unknown>;
+  @Column('integer') version: number;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
+}
+
+@Entity({ name: 'policy_rule_versions' })
+export class PolicyRuleVersionRow {
+  @PrimaryColumn('uuid', { name: 'rule_id' }) ruleId: string;
+  @PrimaryColumn('integer') version: number;
+  @Column('text') kind: string;
+  @Column('text') name: string;
+  @Column('text') description: string;
+  @Column('boolean') enabled: boolean;
+  @Column('jsonb') params: Record<string, unknown>;
+  @Column('text', { name: 'changed_by' }) changedBy: string;
+  @Column('timestamptz', { name: 'changed_at' }) changedAt: Date;
+}
+
 export const provisioningEntities = [
   ProvisioningRequestRow,
   ProvisioningStepRow,
@@ -102,4 +131,6 @@ export const provisioningEntities = [
   IdempotencyKeyRow,
   CapacityReservationRow,
   DeploymentRow,
+  PolicyRuleRow,
+  PolicyRuleVersionRow,
 ];

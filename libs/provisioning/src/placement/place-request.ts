@@ -1,72 +1,78 @@
 import type { EntityManager } from 'typeorm';
+import { evaluatePolicy, type PolicyDecision } from '#libs/policy/src/evaluate-policy.js';
+import { type PlacementPlan, type PlacementRecord, placementRecord, planPlacement } from '#libs/policy/src/plan-placement.js';
+import type { Service } from '#libs/catalogue/src/domain/vocabulary.js';
 import type { Demand, IaasSpec } from '../domain/iaas-spec.js';
-import { holdCapacity } from '../persistence/capacity-ledger.js';
-import { type CandidateSite, type PlacementInput, type PlacementRecord, placementRecord, planPlacement } from './placement.js';
+import { holdCapacity, holdQuota, releaseQuota } from '../persistence/capacity-ledger.js';
+import { readPolicyInput } from './policy-input.reader.js';
 
-export interface PlacementOutcome {
-  /** The site holding the request's capacity; null when none could. */
-  dataCentre: string | null;
-  placement: PlacementRecord;
-  rejection: { code: string; detail: string } | null;
+export interface PlacementRequest {
+  id: string;
+  tenantId: string;
+  service: Service;
+  spec: IaasSpec;
+  demand: Demand;
 }
 
-interface SiteRow {
-  code: string;
-  country: string;
-  operator: string;
-  status: string;
-  services: string[];
-  capacity_vcpu: number;
-  capacity_memory_gib: number;
-  capacity_storage_gib: number;
-  capacity_public_ips: number;
-  used_vcpu: number;
-  used_memory_gib: number;
-  used_storage_gib: number;
-  used_public_ips: number;
+/** What the policy and the scheduler made of a request, before anything is held. */
+export interface PlacementProposal {
+  decision: PolicyDecision;
+  plan: PlacementPlan;
 }
 
-const toSite = (row: SiteRow): CandidateSite => ({
-  code: row.code,
-  country: row.country,
-  operator: row.operator,
-  status: row.status,
-  services: row.services,
-  capacity: { vcpu: row.capacity_vcpu, memoryGib: row.capacity_memory_gib, storageGib: row.capacity_storage_gib, publicIps: row.capacity_public_ips },
-  used: { vcpu: row.used_vcpu, memoryGib: row.used_memory_gib, storageGib: row.used_storage_gib, publicIps: row.used_public_ips },
-});
+export type PlacementOutcome =
+  | { placed: true; dataCentre: string; decision: PolicyDecision; placement: PlacementRecord }
+  | { placed: false; decision: PolicyDecision; placement: PlacementRecord; rejection: { code: string; detail: string } };
+
+/** Decides and plans without writing anything: the dry run, and the first half of a submission. */
+export async function proposePlacement(manager: EntityManager, request: PlacementRequest, now: Date): Promise<PlacementProposal> {
+  const { input, rules } = await readPolicyInput(manager, request, now);
+  const decision = evaluatePolicy(rules, input);
+  const plan = planPlacement(decision, { sites: input.sites, demand: request.demand, preference: request.spec.preference });
+  return { decision, plan };
+}
 
 /**
- * Places the request and holds its capacity, in the caller's transaction. The plan is made from
- * what was read; the hold is a conditional update that re-checks the room, so a concurrent request
- * that filled a site first makes this one try the next site rather than overbook.
+ * Decides, places and holds, in the caller's transaction. The plan is made from what was read; the
+ * holds are conditional updates that re-check quota and room, so a concurrent request that took
+ * them first makes this one try the next compliant site (never a non-compliant one), or be
+ * rejected with the numbers, rather than overbook.
  */
-export async function placeAndHold(
-  manager: EntityManager,
-  request: { id: string; tenantId: string; homeCountry: string; service: string; demand: Demand; preference: IaasSpec['preference'] },
-): Promise<PlacementOutcome> {
-  const rows: SiteRow[] = await manager.query(
-    `SELECT code, country, operator_code AS operator, status, services,
-            capacity_vcpu, capacity_memory_gib, capacity_storage_gib, capacity_public_ips,
-            used_vcpu, used_memory_gib, used_storage_gib, used_public_ips
-       FROM data_centres WHERE country = $1 ORDER BY code`,
-    [request.homeCountry],
-  );
-  const input: PlacementInput = {
-    homeCountry: request.homeCountry,
-    service: request.service,
-    demand: request.demand,
-    preference: request.preference,
-    sites: rows.map(toSite),
-  };
-  const plan = planPlacement(input);
+export async function placeAndHold(manager: EntityManager, request: PlacementRequest, now: Date): Promise<PlacementOutcome> {
+  const { decision, plan } = await proposePlacement(manager, request, now);
+  if (plan.rejection) return { placed: false, decision, placement: placementRecord(plan, null), rejection: plan.rejection };
+  if (!(await holdQuota(manager, request.tenantId, request.demand))) {
+    const rejection = { code: 'quota-exceeded', detail: await quotaShortfall(manager, request) };
+    return { placed: false, decision, placement: placementRecord(plan, null), rejection };
+  }
   const taken: string[] = [];
   for (const dataCentreCode of plan.order) {
     if (await holdCapacity(manager, { requestId: request.id, tenantId: request.tenantId, dataCentreCode, demand: request.demand })) {
-      return { dataCentre: dataCentreCode, placement: placementRecord(input, plan, dataCentreCode, taken), rejection: null };
+      return { placed: true, dataCentre: dataCentreCode, decision, placement: placementRecord(plan, dataCentreCode, taken) };
     }
     taken.push(dataCentreCode);
   }
-  const placement = placementRecord(input, plan, null, taken);
-  return { dataCentre: null, placement, rejection: plan.rejection ?? { code: 'insufficient-capacity', detail: placement.reason } };
+  await releaseQuota(manager, request.tenantId, request.demand);
+  const placement = placementRecord(plan, null, taken);
+  return { placed: false, decision, placement, rejection: { code: 'no-compliant-capacity', detail: `No compliant capacity. ${placement.reason}` } };
+}
+
+/** Why the quota hold failed, read after it did: another request of the tenant took the room first. */
+async function quotaShortfall(manager: EntityManager, request: PlacementRequest): Promise<string> {
+  const [tenant]: { name: string; status: string; [column: string]: string | number }[] = await manager.query(
+    `SELECT name, status, quota_vcpu, quota_memory_gib, quota_storage_gib, quota_vms, used_vcpu, used_memory_gib, used_storage_gib, used_vms
+     FROM tenants WHERE id = $1`,
+    [request.tenantId],
+  );
+  if (tenant.status !== 'active') return `Tenant '${tenant.name}' was suspended while the request was being placed.`;
+  const pools = [
+    ['vcpu', 'vCPU', request.demand.vcpu],
+    ['memory_gib', 'GiB memory', request.demand.memoryGib],
+    ['storage_gib', 'GiB storage', request.demand.storageGib],
+    ['vms', 'VMs', request.demand.vms],
+  ] as const;
+  const short = pools
+    .filter(([column, , needed]) => Number(tenant[`used_${column}`]) + needed > Number(tenant[`quota_${column}`]))
+    .map(([column, unit, needed]) => `needs ${needed} ${unit}, ${Math.max(0, Number(tenant[`quota_${column}`]) - Number(tenant[`used_${column}`]))} of ${tenant[`quota_${column}`]} free`);
+  return `Tenant '${tenant.name}' is over quota: concurrent requests of the tenant took the room first (${short.join('; ')}).`;
 }

@@ -88,6 +88,16 @@ export class ProvisioningRequestResponse extends ProvisioningRequestSummaryRespo
   failure: Record<string, unknown> | null;
   @ApiProperty({ type: DeploymentLinkResponse, nullable: true, description: 'What it produced, once ACTIVE.' })
   deployment: DeploymentLinkResponse | null;
+  @ApiProperty({
+    ...FREE_FORM,
+    nullable: true,
+    description: 'The policy decision: every rule (with the version used) for every candidate data centre, pass or fail, each with a reason.',
+  })
+  decision: Record<string, unknown> | null;
+  @ApiProperty({ ...FREE_FORM, nullable: true, description: 'Who approved or rejected it, when and why (or that the approval timed out).' })
+  approval: Record<string, unknown> | null;
+  @ApiProperty({ type: String, nullable: true, description: 'While AWAITING_APPROVAL: when it is rejected unless someone decides.' })
+  approvalDeadline: string | null;
   @ApiProperty({ description: 'The API key that submitted it.' }) submittedBy: string;
 }
 
@@ -159,6 +169,9 @@ export function toProvisioningRequestResponse(parts: {
     steps: steps.map(toStepResponse),
     failure: request.failure,
     deployment: deployment === null ? null : { id: deployment.id, status: deployment.status },
+    decision: request.decision,
+    approval: request.approval,
+    approvalDeadline: iso(request.approvalDeadline),
     submittedBy: request.submittedBy,
   };
 }

@@ -1,5 +1,6 @@
 import { CancelProvisioningRequestHandler } from './cancel-provisioning-request/cancel-provisioning-request.handler.js';
 import { CancelProvisioningRequestHttpController } from './cancel-provisioning-request/cancel-provisioning-request.http-controller.js';
+import { DryRunProvisioningRequestHandler } from './dry-run-provisioning-request/dry-run-provisioning-request.handler.js';
 import { GetProvisioningRequestHandler } from './get-provisioning-request/get-provisioning-request.handler.js';
 import { GetProvisioningRequestHttpController } from './get-provisioning-request/get-provisioning-request.http-controller.js';
 import { ListProvisioningRequestsHandler } from './list-provisioning-requests/list-provisioning-requests.handler.js';
@@ -12,6 +13,7 @@ import { SubmitProvisioningRequestHttpController } from './submit-provisioning-r
 
 export const requestHandlers = [
   SubmitProvisioningRequestHandler,
+  DryRunProvisioningRequestHandler,
   GetProvisioningRequestHandler,
   ListProvisioningRequestsHandler,
   ListRequestEventsHandler,

@@ -11,7 +11,13 @@ class OtherHandler {
 describe('bindHandlers', () => {
   it('binds one handler per job', () => {
     const handler = new AdvanceHandler();
-    expect(bindHandlers([{ job: 'advance-request', instance: handler }]).get('advance-request')).toBe(handler);
+    const expiry = new OtherHandler();
+    const bound = bindHandlers([
+      { job: 'advance-request', instance: handler },
+      { job: 'expire-reservations', instance: expiry },
+    ]);
+    expect(bound.get('advance-request')).toBe(handler);
+    expect(bound.get('expire-reservations')).toBe(expiry);
   });
 
   it('refuses a job without a handler', () => {

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { ADVANCE_REQUEST_JOB, PROVISIONING_QUEUE } from '../../persistence/request-journal.js';
+import { EXPIRE_RESERVATIONS_JOB, MAINTENANCE_QUEUE } from '../maintenance/maintenance-jobs.js';
 
 /**
  * Every queue and job of the system, with each job's payload schema, in one place. A worker
  * refuses to start unless each job here has exactly one handler (see JobDispatcher).
  */
-export const QUEUES = [PROVISIONING_QUEUE] as const;
+export const QUEUES = [PROVISIONING_QUEUE, MAINTENANCE_QUEUE] as const;
 export type QueueName = (typeof QUEUES)[number];
 
 export const JOBS = {
@@ -13,6 +14,11 @@ export const JOBS = {
   [ADVANCE_REQUEST_JOB]: {
     queue: PROVISIONING_QUEUE,
     payload: z.object({ requestId: z.uuid(), version: z.number().int().min(0) }),
+  },
+  /** Periodic (BullMQ job scheduler): time out approvals, roll back requests whose held capacity stopped moving. */
+  [EXPIRE_RESERVATIONS_JOB]: {
+    queue: MAINTENANCE_QUEUE,
+    payload: z.object({}),
   },
 } as const satisfies Record<string, { queue: QueueName; payload: z.ZodType }>;
 

@@ -34,6 +34,14 @@ export class CancelProvisioningRequestHandler implements ICommandHandler<CancelP
         await scheduleAdvance(manager, id, next);
         return;
       }
+      if (status === 'AWAITING_APPROVAL') {
+        // Nothing exists at the partner yet: the rollback only gives the held capacity back.
+        const next = await changeRequest(manager, { id, status, version }, { status: 'ROLLING_BACK', cancel_requested: true, approval_deadline: null });
+        await appendEvent(manager, id, 'cancel-requested', { by: describeCaller(caller) });
+        await appendEvent(manager, id, 'rollback-started', { reason: 'The request was cancelled while awaiting approval.' });
+        await scheduleAdvance(manager, id, next);
+        return;
+      }
       if (status === 'ACTIVE' || status === 'DECOMMISSIONING') {
         const [deployment]: { id: string }[] = await manager.query(`SELECT id FROM deployments WHERE request_id = $1`, [id]);
         throw CannotCancelError.afterActive(id, status, deployment?.id ?? null);

@@ -9,6 +9,7 @@ import { runIdempotently } from '../../idempotency/idempotent-transaction.js';
 import type { StoredResponse } from '../../idempotency/stored-response.js';
 import { appendEvent, changeRequest, scheduleAdvance } from '../../persistence/request-journal.js';
 import { placeAndHold } from '../../placement/place-request.js';
+import { AppConfig } from '#libs/core/src/config/app-config.js';
 import { assertNoNetworkConflicts } from '../network/network-rules.js';
 import { readProvisioningRequest } from '../provisioning-request.reader.js';
 import { newRequestId } from '../request-id.js';
@@ -17,15 +18,19 @@ import { SubmitProvisioningRequestCommand } from './submit-provisioning-request.
 const locationOf = (id: string): string => `/v1/provisioning-requests/${id}`;
 
 /**
- * Submission is one transaction: the idempotency key, the request, its placement and held
- * capacity, its steps, its events and the outbox row that starts the executor. Either all of it
- * is there, or none of it.
+ * Submission is one transaction: the idempotency key, the request with its policy decision, its
+ * placement and held capacity and quota, its steps, its events and the outbox row that starts the
+ * executor. Either all of it is there, or none of it. A refused request is kept too, REJECTED with
+ * the decision that refused it. A request that needs approval keeps its hold and waits.
  */
 @CommandHandler(SubmitProvisioningRequestCommand)
 export class SubmitProvisioningRequestHandler implements ICommandHandler<SubmitProvisioningRequestCommand> {
   private readonly problems = new ProblemDetailsFilter();
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+  ) {}
 
   async execute(command: SubmitProvisioningRequestCommand): Promise<StoredResponse> {
     const { caller, tenantId } = command;
@@ -36,10 +41,10 @@ export class SubmitProvisioningRequestHandler implements ICommandHandler<SubmitP
   }
 
   private async submit(manager: EntityManager, { caller, tenantId, service, spec }: SubmitProvisioningRequestCommand): Promise<StoredResponse> {
-    const tenant = await activeTenant(manager, tenantId);
-    const sizes = await catalogueSizes(manager, spec);
-    const demand = demandOf(spec, sizes);
+    await assertTenantExists(manager, tenantId);
+    const demand = demandOf(spec, await catalogueSizes(manager, spec));
     const id = newRequestId();
+    const now = new Date();
     const submitted = { id, status: 'SUBMITTED' as const, version: 0 };
     await manager.query(
       `INSERT INTO provisioning_requests (id, tenant_id, service, spec, status, version, demand, submitted_by)
@@ -48,63 +53,55 @@ export class SubmitProvisioningRequestHandler implements ICommandHandler<SubmitP
     );
     await appendEvent(manager, id, 'submitted', { tenant: tenantId, service, demand, by: describeCaller(caller) });
 
-    const placed = await placeAndHold(manager, { id, tenantId, homeCountry: tenant.homeCountry, service, demand, preference: spec.preference });
-    if (placed.dataCentre === null) {
-      const rejection = placed.rejection!;
-      await changeRequest(manager, submitted, {
-        status: 'REJECTED',
-        placement: placed.placement,
-        failure: { reason: rejection.code, detail: rejection.detail, demand },
-        finished_at: new Date(),
-      });
+    const outcome = await placeAndHold(manager, { id, tenantId, service, spec, demand }, now);
+    const decided = { decision: outcome.decision, placement: outcome.placement };
+    await appendEvent(manager, id, 'policy-decided', { allowed: outcome.decision.allowed, summary: outcome.decision.summary, rules: outcome.decision.rulesUsed });
+    if (!outcome.placed) {
+      const { rejection } = outcome;
+      await changeRequest(manager, submitted, { status: 'REJECTED', ...decided, failure: { reason: rejection.code, detail: rejection.detail, demand }, finished_at: now });
       await appendEvent(manager, id, 'rejected', { reason: rejection.code, detail: rejection.detail });
       const problem = this.problems.toProblem(
         new RuleViolationError(rejection.code, `Provisioning request ${id} was rejected: ${rejection.detail}`, {
           requestId: id,
           request: locationOf(id),
           demand,
-          candidates: placed.placement.candidates,
+          decision: outcome.decision,
+          placement: outcome.placement,
         }),
       );
       return { status: 422, body: problem, location: null };
     }
 
+    const awaitsApproval = outcome.decision.approval.required;
+    const deadline = new Date(now.getTime() + this.config.reservations.approvalTimeoutMs);
     const version = await changeRequest(manager, submitted, {
-      status: 'PROVISIONING',
-      data_centre_code: placed.dataCentre,
-      placement: placed.placement,
+      status: awaitsApproval ? 'AWAITING_APPROVAL' : 'PROVISIONING',
+      data_centre_code: outcome.dataCentre,
+      ...decided,
+      ...(awaitsApproval ? { approval_deadline: deadline } : {}),
     });
-    await appendEvent(manager, id, 'placed', { dataCentre: placed.dataCentre, reason: placed.placement.reason });
-    await appendEvent(manager, id, 'capacity-reserved', { dataCentre: placed.dataCentre, ...demand });
+    await appendEvent(manager, id, 'placed', { dataCentre: outcome.dataCentre, reason: outcome.placement.reason });
+    await appendEvent(manager, id, 'capacity-reserved', { dataCentre: outcome.dataCentre, ...demand });
     await insertSteps(manager, id, spec);
-    await scheduleAdvance(manager, id, version);
+    if (awaitsApproval) {
+      const reasons = outcome.decision.approval.reasons.filter((r) => !r.passed).map((r) => r.reason);
+      await appendEvent(manager, id, 'approval-required', { reasons, deadline: deadline.toISOString() });
+    } else {
+      await scheduleAdvance(manager, id, version);
+    }
     const body = await readProvisioningRequest(manager, id);
     return { status: 202, body: body as unknown as Record<string, unknown>, location: locationOf(id) };
   }
 }
 
-/**
- * The tenant, locked against a concurrent suspension until this transaction ends (a suspension
- * updates the row, and waits for the share lock).
- */
-async function activeTenant(manager: EntityManager, id: string): Promise<{ homeCountry: string }> {
-  const [tenant]: { home_country: string; status: string; suspended_reason: string | null }[] = await manager.query(
-    `SELECT home_country, status, suspended_reason FROM tenants WHERE id = $1 FOR SHARE`,
-    [id],
-  );
-  if (!tenant) throw new NotFoundError('tenant', id);
-  if (tenant.status !== 'active') {
-    throw new RuleViolationError(
-      'tenant-suspended',
-      `Tenant '${id}' is suspended${tenant.suspended_reason ? ` (${tenant.suspended_reason})` : ''}: resume it before provisioning for it.`,
-      { tenant: id, errors: [{ field: 'tenant', message: 'tenant is suspended' }] },
-    );
-  }
-  return { homeCountry: tenant.home_country };
+/** A 404 for a tenant that does not exist; any other refusal is the policy's, and is recorded. */
+export async function assertTenantExists(manager: EntityManager, id: string): Promise<void> {
+  const found: unknown[] = await manager.query(`SELECT 1 FROM tenants WHERE id = $1`, [id]);
+  if (found.length === 0) throw new NotFoundError('tenant', id);
 }
 
 /** The sizes the spec names, by code; a 422 naming each group whose size or image the catalogue lacks. */
-async function catalogueSizes(manager: EntityManager, spec: IaasSpec): Promise<Map<string, { vcpu: number; memoryGib: number }>> {
+export async function catalogueSizes(manager: EntityManager, spec: IaasSpec): Promise<Map<string, { vcpu: number; memoryGib: number }>> {
   const sizeRows: { code: string; vcpu: number; memory_gib: number }[] = await manager.query(
     `SELECT code, vcpu, memory_gib FROM sizes WHERE code = ANY($1)`,
     [[...new Set(spec.vms.map((group) => group.size))]],

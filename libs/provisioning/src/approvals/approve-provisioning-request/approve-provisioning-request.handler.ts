@@ -1,0 +1,31 @@
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { DataSource } from 'typeorm';
+import type { Caller } from '#libs/access/src/domain/caller.js';
+import { appendEvent, changeRequest, scheduleAdvance } from '../../persistence/request-journal.js';
+import { approvalBy, lockAwaitingApproval } from '../approval-decision.js';
+
+export class ApproveProvisioningRequestCommand extends Command<void> {
+  constructor(
+    readonly id: string,
+    readonly caller: Caller,
+    readonly reason: string,
+  ) {
+    super();
+  }
+}
+
+/** Approved: the capacity held since submission is kept, and the executor starts the steps. */
+@CommandHandler(ApproveProvisioningRequestCommand)
+export class ApproveProvisioningRequestHandler implements ICommandHandler<ApproveProvisioningRequestCommand> {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async execute({ id, caller, reason }: ApproveProvisioningRequestCommand): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const request = await lockAwaitingApproval(manager, id);
+      const approval = approvalBy(caller, 'approved', reason);
+      const version = await changeRequest(manager, request, { status: 'PROVISIONING', approval, approval_deadline: null });
+      await appendEvent(manager, id, 'approved', { by: approval.by, reason });
+      await scheduleAdvance(manager, id, version);
+    });
+  }
+}
