@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Test } from 'supertest';
+import { DataCentreRepository } from '#libs/catalogue/src/domain/catalogue.repositories.js';
 import { expectRefused } from '../support/problem-assertions.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -361,5 +362,17 @@ describe('data centres', () => {
       for (const res of lost) expect(res.body).toMatchObject({ status: 409, type: expect.stringMatching(/\/concurrent-update$/) });
       expect(await versionOf()).toBe(before + won.length);
     });
+  });
+
+  it('never writes back the used capacity it read: a hold made between read and write survives a status or capacity change', async () => {
+    const sites = t.app.get(DataCentreRepository);
+    const read = (await sites.find('us-east-1'))!;
+    // The capacity ledger holds 7 vCPU in between (a submission does this with a conditional update).
+    await t.db.query(`UPDATE data_centres SET used_vcpu = used_vcpu + 7 WHERE code = 'us-east-1'`);
+    read.changeCapacity({ memoryGib: 9000 });
+    await sites.update(read);
+    const { rows } = await t.db.query(`SELECT used_vcpu, capacity_memory_gib FROM data_centres WHERE code = 'us-east-1'`);
+    expect(rows[0]).toEqual({ used_vcpu: read.toState().used.vcpu + 7, capacity_memory_gib: 9000 });
+    await t.db.query(`UPDATE data_centres SET used_vcpu = used_vcpu - 7 WHERE code = 'us-east-1'`);
   });
 });

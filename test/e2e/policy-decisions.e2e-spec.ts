@@ -152,7 +152,10 @@ describe('approval', () => {
   };
 
   it('holds a government request with its capacity, and schedules nothing until someone decides', async () => {
+    const usageBefore = (await t.http.get(`/v1/tenants/${HEBEI}`).expect(200)).body.usage;
     const { id, decision } = await awaiting();
+    const usageAfter = (await t.http.get(`/v1/tenants/${HEBEI}`).expect(200)).body.usage;
+    expect(usageAfter).toEqual({ vcpu: usageBefore.vcpu + 2, memoryGib: usageBefore.memoryGib + 4, storageGib: usageBefore.storageGib + 180, vms: usageBefore.vms + 2 });
     expect(decision.approval.required).toBe(true);
     expect(decision.approval.reasons.filter((r) => !r.passed).map((r) => r.kind)).toEqual(['approval']);
     expect(await eventTypes(id)).toEqual(['submitted', 'policy-decided', 'placed', 'capacity-reserved', 'approval-required']);

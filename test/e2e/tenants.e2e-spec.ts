@@ -46,6 +46,7 @@ describe('tenants', () => {
         sector: 'financial',
         residency: 'in-country',
         quotas,
+        usage: { vcpu: 0, memoryGib: 0, storageGib: 0, vms: 0 },
         status: 'active',
         suspendedReason: null,
         createdAt: expect.any(String),

@@ -43,10 +43,11 @@ export class DataCentreRow {
   @Column('integer', { name: 'capacity_memory_gib' }) capacityMemoryGib: number;
   @Column('integer', { name: 'capacity_storage_gib' }) capacityStorageGib: number;
   @Column('integer', { name: 'capacity_public_ips' }) capacityPublicIps: number;
-  @Column('integer', { name: 'used_vcpu' }) usedVcpu: number;
-  @Column('integer', { name: 'used_memory_gib' }) usedMemoryGib: number;
-  @Column('integer', { name: 'used_storage_gib' }) usedStorageGib: number;
-  @Column('integer', { name: 'used_public_ips' }) usedPublicIps: number;
+  // Kept by the capacity ledger's conditional updates only: the catalogue reads them, never writes them.
+  @Column({ type: 'integer', name: 'used_vcpu', insert: false, update: false }) usedVcpu: number;
+  @Column({ type: 'integer', name: 'used_memory_gib', insert: false, update: false }) usedMemoryGib: number;
+  @Column({ type: 'integer', name: 'used_storage_gib', insert: false, update: false }) usedStorageGib: number;
+  @Column({ type: 'integer', name: 'used_public_ips', insert: false, update: false }) usedPublicIps: number;
   @Column('text') status: string;
   @Column('date', { name: 'available_from', nullable: true }) availableFrom: string | null;
   @Column('text', { name: 'status_reason', nullable: true }) statusReason: string | null;
@@ -67,6 +68,11 @@ export class TenantRow {
   @Column('integer', { name: 'quota_memory_gib' }) quotaMemoryGib: number;
   @Column('integer', { name: 'quota_storage_gib' }) quotaStorageGib: number;
   @Column('integer', { name: 'quota_vms' }) quotaVms: number;
+  // Kept by the capacity ledger's conditional updates only: the catalogue reads them, never writes them.
+  @Column({ type: 'integer', name: 'used_vcpu', insert: false, update: false }) usedVcpu: number;
+  @Column({ type: 'integer', name: 'used_memory_gib', insert: false, update: false }) usedMemoryGib: number;
+  @Column({ type: 'integer', name: 'used_storage_gib', insert: false, update: false }) usedStorageGib: number;
+  @Column({ type: 'integer', name: 'used_vms', insert: false, update: false }) usedVms: number;
   @Column('text') status: string;
   @Column('text', { name: 'suspended_reason', nullable: true }) suspendedReason: string | null;
   @Column('integer') version: number;

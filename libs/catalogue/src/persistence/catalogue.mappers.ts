@@ -86,10 +86,7 @@ export const dataCentreMapper = {
       capacityMemoryGib: state.capacity.memoryGib,
       capacityStorageGib: state.capacity.storageGib,
       capacityPublicIps: state.capacity.publicIps,
-      usedVcpu: state.used.vcpu,
-      usedMemoryGib: state.used.memoryGib,
-      usedStorageGib: state.used.storageGib,
-      usedPublicIps: state.used.publicIps,
+      // No used_*: the capacity ledger owns them. Writing back what was read would undo a hold made meanwhile.
       status: state.status,
       availableFrom: state.availableFrom,
       statusReason: state.statusReason,

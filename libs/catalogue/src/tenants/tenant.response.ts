@@ -26,6 +26,8 @@ export class TenantResponse {
   @ApiProperty({ enum: TENANT_SECTORS }) sector: TenantSector;
   @ApiProperty({ enum: RESIDENCY_REQUIREMENTS }) residency: ResidencyRequirement;
   @ApiProperty({ type: TenantQuotasResponse }) quotas: TenantQuotasResponse;
+  @ApiProperty({ type: TenantQuotasResponse, description: 'What its live reservations (held or committed) use of each quota.' })
+  usage: TenantQuotasResponse;
   @ApiProperty({ enum: TENANT_STATUSES }) status: TenantStatus;
   @ApiProperty({ type: String, nullable: true }) suspendedReason: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
@@ -40,6 +42,7 @@ export const toTenantResponse = (row: TenantRow): TenantResponse => ({
   sector: row.sector as TenantSector,
   residency: row.residency as ResidencyRequirement,
   quotas: { vcpu: row.quotaVcpu, memoryGib: row.quotaMemoryGib, storageGib: row.quotaStorageGib, vms: row.quotaVms },
+  usage: { vcpu: row.usedVcpu ?? 0, memoryGib: row.usedMemoryGib ?? 0, storageGib: row.usedStorageGib ?? 0, vms: row.usedVms ?? 0 },
   status: row.status as TenantStatus,
   suspendedReason: row.suspendedReason,
   createdAt: row.createdAt.toISOString(),
