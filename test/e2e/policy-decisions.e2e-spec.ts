@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { AuditTrail } from '#libs/access/src/audit/audit-trail.js';
 import { loadConfig } from '#libs/core/src/config/app-config.js';
 import { demoImageId, demoTenantId } from '#libs/seed/src/demo-world.js';
 import { withDemoWorldSeeder } from '#libs/seed/src/with-demo-world-seeder.js';
@@ -127,8 +128,12 @@ describe('the decision a request records', () => {
 });
 
 describe('dry run', () => {
-  it('answers 200 with the decision and placement, and writes nothing', async () => {
-    const before = await snapshotDatabase(t.db);
+  it('answers 200 with the decision and placement, and writes nothing, not even an audit row', async () => {
+    const auditRows = async () => {
+      await t.app.get(AuditTrail).settled();
+      return (await t.db.query(`SELECT count(*)::int AS n FROM audit_events`)).rows[0].n;
+    };
+    const [before, auditBefore] = [await snapshotDatabase(t.db), await auditRows()];
     const res = await submit(body(BANK), '?dryRun=true').expect(200);
     expect(res.body).toMatchObject({ dryRun: true, outcome: 'would-provision', placement: { dataCentre: 'cn-beijing-1' }, decision: { allowed: true } });
     const refused = await submit(body(HEBEI, { vms: [{ size: 'm1.small', image: WINDOWS_8, count: 1 }] }), '?dryRun=true').expect(200);
@@ -136,6 +141,7 @@ describe('dry run', () => {
     const approval = await submit(body(HEBEI), '?dryRun=true').expect(200);
     expect(approval.body.outcome).toBe('would-await-approval');
     expect(await snapshotDatabase(t.db)).toEqual(before);
+    expect(await auditRows()).toBe(auditBefore);
   });
 
   it('refuses a dryRun that is not true or false: 400, nothing written', async () => {

@@ -28,7 +28,8 @@ export class AuditTrail implements OnApplicationBootstrap, BeforeApplicationShut
   middleware(): RequestHandler {
     this.installed = true;
     return (req: Request, res: Response, next: NextFunction) => {
-      if (STATE_CHANGING.has(req.method) && UNDER_V1.test(req.path)) {
+      // A dry run is a question asked by POST: it changes nothing, so it leaves nothing, not even a trail row.
+      if (STATE_CHANGING.has(req.method) && UNDER_V1.test(req.path) && req.query.dryRun !== 'true') {
         res.once('finish', () => this.track(this.write(eventOf(req as AuditedRequest, res))));
       }
       next();
@@ -44,6 +45,11 @@ export class AuditTrail implements OnApplicationBootstrap, BeforeApplicationShut
 
   /** Lets the rows of the last responses reach the database before its pool closes. */
   async beforeApplicationShutdown(): Promise<void> {
+    await this.settled();
+  }
+
+  /** Resolves once every row of the responses sent so far is written (or has failed to be). */
+  async settled(): Promise<void> {
     await Promise.allSettled([...this.pending]);
   }
 
