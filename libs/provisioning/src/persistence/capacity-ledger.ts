@@ -7,12 +7,28 @@ import type { Demand } from '../domain/iaas-spec.js';
  * in the caller's transaction, by conditional updates only: never read-then-write.
  */
 
-/** Holds `demand` in the data centre if it still fits; false when it does not (nothing written). */
-export async function holdCapacity(
+/**
+ * Holds `demand` in the data centre if it still fits, with `work` (what the hold makes possible)
+ * in the same transaction: the reservation row, then `work`, then the conditional update of the
+ * data centre's counters. Null when it does not fit: then neither the reservation nor anything
+ * `work` wrote remains (rolled back to a savepoint). The counters come last because that row is
+ * every submission's hot spot: its lock, held until the caller commits, is then held for the
+ * shortest time, instead of across everything the caller writes after placing.
+ */
+export async function holdCapacity<T>(
   manager: EntityManager,
   reservation: { requestId: string; tenantId: string; dataCentreCode: string; demand: Demand },
-): Promise<boolean> {
+  work: () => Promise<T>,
+): Promise<{ value: T } | null> {
   const { vcpu, memoryGib, storageGib, publicIps, vms } = reservation.demand;
+  await manager.query('SAVEPOINT hold_capacity');
+  await manager.query(
+    `INSERT INTO capacity_reservations
+       (request_id, data_centre_code, tenant_id, vcpu, memory_gib, storage_gib, public_ips, vms, status)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'held')`,
+    [reservation.requestId, reservation.dataCentreCode, reservation.tenantId, vcpu, memoryGib, storageGib, publicIps, vms],
+  );
+  const value = await work();
   const [, updated]: [unknown[], number] = await manager.query(
     `UPDATE data_centres SET
        used_vcpu = used_vcpu + $2, used_memory_gib = used_memory_gib + $3,
@@ -22,14 +38,9 @@ export async function holdCapacity(
        AND used_storage_gib + $4 <= capacity_storage_gib AND used_public_ips + $5 <= capacity_public_ips`,
     [reservation.dataCentreCode, vcpu, memoryGib, storageGib, publicIps],
   );
-  if (updated !== 1) return false;
-  await manager.query(
-    `INSERT INTO capacity_reservations
-       (request_id, data_centre_code, tenant_id, vcpu, memory_gib, storage_gib, public_ips, vms, status)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'held')`,
-    [reservation.requestId, reservation.dataCentreCode, reservation.tenantId, vcpu, memoryGib, storageGib, publicIps, vms],
-  );
-  return true;
+  if (updated === 1) return { value };
+  await manager.query('ROLLBACK TO SAVEPOINT hold_capacity');
+  return null;
 }
 
 /** held → committed, once the request is ACTIVE. False if it was not held. */

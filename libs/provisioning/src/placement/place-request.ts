@@ -3,12 +3,9 @@ import type { Demand, IaasSpec } from '../domain/iaas-spec.js';
 import { holdCapacity } from '../persistence/capacity-ledger.js';
 import { type CandidateSite, type PlacementInput, type PlacementRecord, placementRecord, planPlacement } from './placement.js';
 
-export interface PlacementOutcome {
-  /** The site holding the request's capacity; null when none could. */
-  dataCentre: string | null;
-  placement: PlacementRecord;
-  rejection: { code: string; detail: string } | null;
-}
+export type PlacementOutcome<T> =
+  | { dataCentre: string; placement: PlacementRecord; rejection: null; value: T }
+  | { dataCentre: null; placement: PlacementRecord; rejection: { code: string; detail: string } };
 
 interface SiteRow {
   code: string;
@@ -37,14 +34,16 @@ const toSite = (row: SiteRow): CandidateSite => ({
 });
 
 /**
- * Places the request and holds its capacity, in the caller's transaction. The plan is made from
+ * Places the request and holds its capacity, in the caller's transaction, with `onPlaced` (what
+ * placing at a site entails) written under the hold (see holdCapacity). The plan is made from
  * what was read; the hold is a conditional update that re-checks the room, so a concurrent request
  * that filled a site first makes this one try the next site rather than overbook.
  */
-export async function placeAndHold(
+export async function placeAndHold<T>(
   manager: EntityManager,
   request: { id: string; tenantId: string; homeCountry: string; service: string; demand: Demand; preference: IaasSpec['preference'] },
-): Promise<PlacementOutcome> {
+  onPlaced: (dataCentre: string, placement: PlacementRecord) => Promise<T>,
+): Promise<PlacementOutcome<T>> {
   const rows: SiteRow[] = await manager.query(
     `SELECT code, country, operator_code AS operator, status, services,
             capacity_vcpu, capacity_memory_gib, capacity_storage_gib, capacity_public_ips,
@@ -62,9 +61,10 @@ export async function placeAndHold(
   const plan = planPlacement(input);
   const taken: string[] = [];
   for (const dataCentreCode of plan.order) {
-    if (await holdCapacity(manager, { requestId: request.id, tenantId: request.tenantId, dataCentreCode, demand: request.demand })) {
-      return { dataCentre: dataCentreCode, placement: placementRecord(input, plan, dataCentreCode, taken), rejection: null };
-    }
+    const placement = placementRecord(input, plan, dataCentreCode, taken);
+    const reservation = { requestId: request.id, tenantId: request.tenantId, dataCentreCode, demand: request.demand };
+    const held = await holdCapacity(manager, reservation, () => onPlaced(dataCentreCode, placement));
+    if (held) return { dataCentre: dataCentreCode, placement, rejection: null, value: held.value };
     taken.push(dataCentreCode);
   }
   const placement = placementRecord(input, plan, null, taken);

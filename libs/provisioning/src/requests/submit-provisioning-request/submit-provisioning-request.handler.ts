@@ -48,38 +48,37 @@ export class SubmitProvisioningRequestHandler implements ICommandHandler<SubmitP
     );
     await appendEvent(manager, id, 'submitted', { tenant: tenantId, service, demand, by: describeCaller(caller) });
 
-    const placed = await placeAndHold(manager, { id, tenantId, homeCountry: tenant.homeCountry, service, demand, preference: spec.preference });
-    if (placed.dataCentre === null) {
-      const rejection = placed.rejection!;
-      await changeRequest(manager, submitted, {
-        status: 'REJECTED',
-        placement: placed.placement,
-        failure: { reason: rejection.code, detail: rejection.detail, demand },
-        finished_at: new Date(),
-      });
-      await appendEvent(manager, id, 'rejected', { reason: rejection.code, detail: rejection.detail });
-      const problem = this.problems.toProblem(
-        new RuleViolationError(rejection.code, `Provisioning request ${id} was rejected: ${rejection.detail}`, {
-          requestId: id,
-          request: locationOf(id),
-          demand,
-          candidates: placed.placement.candidates,
-        }),
-      );
-      return { status: 422, body: problem, location: null };
-    }
-
-    const version = await changeRequest(manager, submitted, {
-      status: 'PROVISIONING',
-      data_centre_code: placed.dataCentre,
+    const placed = await placeAndHold(
+      manager,
+      { id, tenantId, homeCountry: tenant.homeCountry, service, demand, preference: spec.preference },
+      async (dataCentre, placement): Promise<StoredResponse> => {
+        const version = await changeRequest(manager, submitted, { status: 'PROVISIONING', data_centre_code: dataCentre, placement });
+        await appendEvent(manager, id, 'placed', { dataCentre, reason: placement.reason });
+        await appendEvent(manager, id, 'capacity-reserved', { dataCentre, ...demand });
+        await insertSteps(manager, id, spec);
+        await scheduleAdvance(manager, id, version);
+        const body = await readProvisioningRequest(manager, id);
+        return { status: 202, body: body as unknown as Record<string, unknown>, location: locationOf(id) };
+      },
+    );
+    if (placed.dataCentre !== null) return placed.value;
+    const rejection = placed.rejection;
+    await changeRequest(manager, submitted, {
+      status: 'REJECTED',
       placement: placed.placement,
+      failure: { reason: rejection.code, detail: rejection.detail, demand },
+      finished_at: new Date(),
     });
-    await appendEvent(manager, id, 'placed', { dataCentre: placed.dataCentre, reason: placed.placement.reason });
-    await appendEvent(manager, id, 'capacity-reserved', { dataCentre: placed.dataCentre, ...demand });
-    await insertSteps(manager, id, spec);
-    await scheduleAdvance(manager, id, version);
-    const body = await readProvisioningRequest(manager, id);
-    return { status: 202, body: body as unknown as Record<string, unknown>, location: locationOf(id) };
+    await appendEvent(manager, id, 'rejected', { reason: rejection.code, detail: rejection.detail });
+    const problem = this.problems.toProblem(
+      new RuleViolationError(rejection.code, `Provisioning request ${id} was rejected: ${rejection.detail}`, {
+        requestId: id,
+        request: locationOf(id),
+        demand,
+        candidates: placed.placement.candidates,
+      }),
+    );
+    return { status: 422, body: problem, location: null };
   }
 }
 
