@@ -26,6 +26,9 @@ export async function appendEvent(
   await manager.query(`INSERT INTO request_events (request_id, type, data) VALUES ($1, $2, $3)`, [requestId, type, data]);
 }
 
+/** The outbox id, and job id, of the advance scheduled at `version`: one per state change. */
+export const advanceJobId = (requestId: string, version: number): string => `${requestId}.${version}`;
+
 /**
  * Schedules the next advance of a request. The outbox id (the job id) is derived from the
  * request and its new version: a state change schedules at most one job, and duplicates drop.
@@ -40,7 +43,7 @@ export async function scheduleAdvance(
   await manager.query(
     `INSERT INTO outbox (id, queue, job_name, payload, available_at)
      VALUES ($1, $2, $3, $4, now() + ($5 || ' milliseconds')::interval) ON CONFLICT (id) DO NOTHING`,
-    [`${requestId}.${version}`, PROVISIONING_QUEUE, ADVANCE_REQUEST_JOB, job, String(Math.max(0, Math.round(delayMs)))],
+    [advanceJobId(requestId, version), PROVISIONING_QUEUE, ADVANCE_REQUEST_JOB, job, String(Math.max(0, Math.round(delayMs)))],
   );
 }
 
