@@ -35,7 +35,7 @@ export abstract class FaultRepository {
  * first call that looks at it or its resource.
  */
 export abstract class OperationLedger {
-  /** Runs `work` in one transaction, serialised with every other call carrying the same key. */
+  /** Runs `work` in one transaction; of calls racing with one key, one records its operation and the others replay it. */
   abstract withIdempotencyKey<T>(partner: string, idempotencyKey: string, work: (tx: LedgerTransaction) => Promise<T>): Promise<T>;
   /** The operation as of now (completed first if its time has come); null if the partner has none by that id. */
   abstract findOperation(partner: string, id: string): Promise<SimOperation | null>;

@@ -21,8 +21,8 @@ const OPERATION = `id, partner, action, resource_id AS "resourceId", resource_ty
 const FAULT = `id, partner, action, resource_type AS "resourceType", kind, count, remaining, http_status AS "httpStatus",
   retry_after_seconds AS "retryAfterSeconds", created_at AS "createdAt"`;
 
-/** For `SET state = $2`: a deleted resource keeps the moment it went; any other state has none. */
-const DELETED_AT = (at: string) => `CASE WHEN $2::text = 'deleted' THEN coalesce(deleted_at, ${at}) END`;
+/** For `SET state = <state>`: a deleted resource keeps the moment it went; any other state has none. */
+const DELETED_AT = (state: string, at: string) => `CASE WHEN ${state}::text = 'deleted' THEN coalesce(deleted_at, ${at}) END`;
 
 /**
  * Completes the due operations of one resource, oldest first. The resource row's lock is the
@@ -53,7 +53,7 @@ async function settle(manager: EntityManager, resourceId: string, skipLocked = f
     ]);
     // Gone at the moment its operation completed, not when someone happened to look.
     const [[updated]] = await manager.query<[ResourceRow[], number]>(
-      `UPDATE partner_sim.resources SET state = $2::text, power = $3, deleted_at = ${DELETED_AT('$4::timestamptz')}
+      `UPDATE partner_sim.resources SET state = $2::text, power = $3, deleted_at = ${DELETED_AT('$2', '$4::timestamptz')}
        WHERE id = $1 RETURNING ${RESOURCE}`,
       [resourceId, done.resource.state, done.resource.power, operation.completesAt],
     );
@@ -101,28 +101,32 @@ class TypeOrmLedgerTransaction implements LedgerTransaction {
     return operationMapper.toDomain(row);
   }
 
+  /**
+   * One statement: the operation first, then its resource only if the operation went in. A call
+   * that lost the race for its key to a concurrent one writes nothing here, and throws
+   * KeyTakenMeanwhile so that withIdempotencyKey rolls it back and replays the winner's operation.
+   */
   async record({ operation, status, latencyMs, resource }: OperationRecord): Promise<SimOperation> {
     if (!Number.isInteger(latencyMs) || latencyMs < 0) throw new Error(`Invalid latency ${latencyMs} ms.`);
-    if (resource?.isNew) {
-      const { id, partner, type, labels, spec, state, power } = resource.value;
-      await this.manager.query(
-        `INSERT INTO partner_sim.resources (id, partner, type, labels, spec, state, power, deleted_at)
-         VALUES ($1, $2, $3, $4, $5, $6::text, $7, CASE WHEN $6::text = 'deleted' THEN now() END)`,
-        [id, partner, type, JSON.stringify(labels), JSON.stringify(spec), state, power],
-      );
-    } else if (resource) {
-      await this.manager.query(
-        `UPDATE partner_sim.resources SET state = $2::text, power = $3, deleted_at = ${DELETED_AT('now()')} WHERE id = $1`,
-        [resource.value.id, resource.value.state, resource.value.power],
-      );
-    }
     const error = operation.plannedError;
+    const value = resource?.value;
     const [row] = await this.manager.query<OperationRow[]>(
-      `INSERT INTO partner_sim.operations (id, partner, action, resource_id, resource_type, idempotency_key, fingerprint,
-         status, error_code, error_message, error_permanent, completes_at, completed_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::text, $9, $10, $11, now() + make_interval(secs => $12::double precision / 1000),
-         CASE WHEN $8::text = 'running' THEN NULL ELSE now() END)
-       RETURNING ${OPERATION}`,
+      `WITH op AS (
+         INSERT INTO partner_sim.operations (id, partner, action, resource_id, resource_type, idempotency_key, fingerprint,
+           status, error_code, error_message, error_permanent, completes_at, completed_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8::text, $9, $10, $11, now() + make_interval(secs => $12::double precision / 1000),
+           CASE WHEN $8::text = 'running' THEN NULL ELSE now() END)
+         ON CONFLICT (partner, idempotency_key) DO NOTHING
+         RETURNING ${OPERATION}
+       ), inserted AS (
+         INSERT INTO partner_sim.resources (id, partner, type, labels, spec, state, power, deleted_at)
+         SELECT $14, $2, $15, $16, $17, $18::text, $19, CASE WHEN $18::text = 'deleted' THEN now() END
+         FROM op WHERE $13::text = 'insert'
+       ), updated AS (
+         UPDATE partner_sim.resources SET state = $18::text, power = $19, deleted_at = ${DELETED_AT('$18', 'now()')}
+         FROM op WHERE partner_sim.resources.id = $14 AND $13::text = 'update'
+       )
+       SELECT * FROM op`,
       [
         operation.id,
         operation.partner,
@@ -136,11 +140,22 @@ class TypeOrmLedgerTransaction implements LedgerTransaction {
         error?.message ?? null,
         error?.permanent ?? null,
         latencyMs,
+        resource ? (resource.isNew ? 'insert' : 'update') : null,
+        value?.id ?? null,
+        value?.type ?? null,
+        value ? JSON.stringify(value.labels) : null,
+        value ? JSON.stringify(value.spec) : null,
+        value?.state ?? null,
+        value?.power ?? null,
       ],
     );
+    if (!row) throw new KeyTakenMeanwhile();
     return operationMapper.toDomain(row);
   }
 }
+
+/** Another call with the same key recorded its operation first (see record). */
+class KeyTakenMeanwhile extends Error {}
 
 @Injectable()
 export class TypeOrmOperationLedger extends OperationLedger {
@@ -148,12 +163,19 @@ export class TypeOrmOperationLedger extends OperationLedger {
     super();
   }
 
-  withIdempotencyKey<T>(partner: string, idempotencyKey: string, work: (tx: LedgerTransaction) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(async (manager) => {
-      // Concurrent calls with one key queue here: the second sees the first's operation and replays it.
-      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1), hashtext($2))', [partner, idempotencyKey]);
-      return work(new TypeOrmLedgerTransaction(manager));
-    });
+  /**
+   * Optimistic: calls with one key do not queue. Two that race both run `work`; the operation's
+   * unique key lets one record, and the other (KeyTakenMeanwhile) is rolled back, faults it took
+   * included, and runs again: it then finds the first one's operation and replays it. An
+   * advisory lock would cost every call a round trip to serialise what almost never collides.
+   */
+  async withIdempotencyKey<T>(_partner: string, _idempotencyKey: string, work: (tx: LedgerTransaction) => Promise<T>): Promise<T> {
+    try {
+      return await this.dataSource.transaction((manager) => work(new TypeOrmLedgerTransaction(manager)));
+    } catch (error) {
+      if (!(error instanceof KeyTakenMeanwhile)) throw error;
+      return this.dataSource.transaction((manager) => work(new TypeOrmLedgerTransaction(manager)));
+    }
   }
 
   async findOperation(partner: string, id: string): Promise<SimOperation | null> {
