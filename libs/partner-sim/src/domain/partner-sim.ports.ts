@@ -37,6 +37,12 @@ export abstract class FaultRepository {
 export abstract class OperationLedger {
   /** Runs `work` in one transaction; of calls racing with one key, one records its operation and the others replay it. */
   abstract withIdempotencyKey<T>(partner: string, idempotencyKey: string, work: (tx: LedgerTransaction) => Promise<T>): Promise<T>;
+  /**
+   * Records a new create at once, outside any transaction, unless its key already has an
+   * operation or a fault is scheduled for the call: then null, and the call takes
+   * withIdempotencyKey's way (which replays, or takes the fault).
+   */
+  abstract recordFreshCreate(entry: OperationRecord): Promise<SimOperation | null>;
   /** The operation as of now (completed first if its time has come); null if the partner has none by that id. */
   abstract findOperation(partner: string, id: string): Promise<SimOperation | null>;
   /** Completes every operation of the partner whose time has come, so a listing shows the present. */

@@ -102,56 +102,70 @@ class TypeOrmLedgerTransaction implements LedgerTransaction {
   }
 
   /**
-   * One statement: the operation first, then its resource only if the operation went in. A call
-   * that lost the race for its key to a concurrent one writes nothing here, and throws
-   * KeyTakenMeanwhile so that withIdempotencyKey rolls it back and replays the winner's operation.
+   * A call that lost the race for its key to a concurrent one writes nothing (see insertOperation),
+   * and throws KeyTakenMeanwhile so that withIdempotencyKey rolls it back and replays the winner's
+   * operation.
    */
-  async record({ operation, status, latencyMs, resource }: OperationRecord): Promise<SimOperation> {
-    if (!Number.isInteger(latencyMs) || latencyMs < 0) throw new Error(`Invalid latency ${latencyMs} ms.`);
-    const error = operation.plannedError;
-    const value = resource?.value;
-    const [row] = await this.manager.query<OperationRow[]>(
-      `WITH op AS (
-         INSERT INTO partner_sim.operations (id, partner, action, resource_id, resource_type, idempotency_key, fingerprint,
-           status, error_code, error_message, error_permanent, completes_at, completed_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8::text, $9, $10, $11, now() + make_interval(secs => $12::double precision / 1000),
-           CASE WHEN $8::text = 'running' THEN NULL ELSE now() END)
-         ON CONFLICT (partner, idempotency_key) DO NOTHING
-         RETURNING ${OPERATION}
-       ), inserted AS (
-         INSERT INTO partner_sim.resources (id, partner, type, labels, spec, state, power, deleted_at)
-         SELECT $14, $2, $15, $16, $17, $18::text, $19, CASE WHEN $18::text = 'deleted' THEN now() END
-         FROM op WHERE $13::text = 'insert'
-       ), updated AS (
-         UPDATE partner_sim.resources SET state = $18::text, power = $19, deleted_at = ${DELETED_AT('$18', 'now()')}
-         FROM op WHERE partner_sim.resources.id = $14 AND $13::text = 'update'
-       )
-       SELECT * FROM op`,
-      [
-        operation.id,
-        operation.partner,
-        operation.action,
-        operation.resourceId,
-        operation.resourceType,
-        operation.idempotencyKey,
-        operation.fingerprint,
-        status,
-        error?.code ?? null,
-        error?.message ?? null,
-        error?.permanent ?? null,
-        latencyMs,
-        resource ? (resource.isNew ? 'insert' : 'update') : null,
-        value?.id ?? null,
-        value?.type ?? null,
-        value ? JSON.stringify(value.labels) : null,
-        value ? JSON.stringify(value.spec) : null,
-        value?.state ?? null,
-        value?.power ?? null,
-      ],
-    );
+  async record(entry: OperationRecord): Promise<SimOperation> {
+    const row = await insertOperation(this.manager, entry, false);
     if (!row) throw new KeyTakenMeanwhile();
     return operationMapper.toDomain(row);
   }
+}
+
+/**
+ * One statement: the operation first, ON CONFLICT on its key DO NOTHING, then its resource only if
+ * the operation went in. With `unlessFault`, nothing goes in either while a fault is scheduled for
+ * the call. Returns the operation, or nothing when it did not go in.
+ */
+async function insertOperation(manager: EntityManager, entry: OperationRecord, unlessFault: boolean): Promise<OperationRow | undefined> {
+  const { operation, status, latencyMs, resource } = entry;
+  if (!Number.isInteger(latencyMs) || latencyMs < 0) throw new Error(`Invalid latency ${latencyMs} ms.`);
+  const error = operation.plannedError;
+  const value = resource?.value;
+  const [row] = await manager.query<OperationRow[]>(
+    `WITH op AS (
+       INSERT INTO partner_sim.operations (id, partner, action, resource_id, resource_type, idempotency_key, fingerprint,
+         status, error_code, error_message, error_permanent, completes_at, completed_at)
+       SELECT $1, $2, $3, $4, $5, $6, $7, $8::text, $9, $10, $11, now() + make_interval(secs => $12::double precision / 1000),
+         CASE WHEN $8::text = 'running' THEN NULL ELSE now() END
+       WHERE NOT ($20::boolean AND EXISTS (SELECT 1 FROM partner_sim.faults f WHERE f.partner = $2 AND f.action = $3
+         AND (f.resource_type IS NULL OR f.resource_type = $5) AND f.remaining > 0))
+       ON CONFLICT (partner, idempotency_key) DO NOTHING
+       RETURNING ${OPERATION}
+     ), inserted AS (
+       INSERT INTO partner_sim.resources (id, partner, type, labels, spec, state, power, deleted_at)
+       SELECT $14, $2, $15, $16, $17, $18::text, $19, CASE WHEN $18::text = 'deleted' THEN now() END
+       FROM op WHERE $13::text = 'insert'
+     ), updated AS (
+       UPDATE partner_sim.resources SET state = $18::text, power = $19, deleted_at = ${DELETED_AT('$18', 'now()')}
+       FROM op WHERE partner_sim.resources.id = $14 AND $13::text = 'update'
+     )
+     SELECT * FROM op`,
+    [
+      operation.id,
+      operation.partner,
+      operation.action,
+      operation.resourceId,
+      operation.resourceType,
+      operation.idempotencyKey,
+      operation.fingerprint,
+      status,
+      error?.code ?? null,
+      error?.message ?? null,
+      error?.permanent ?? null,
+      latencyMs,
+      resource ? (resource.isNew ? 'insert' : 'update') : null,
+      value?.id ?? null,
+      value?.type ?? null,
+      value ? JSON.stringify(value.labels) : null,
+      value ? JSON.stringify(value.spec) : null,
+      value?.state ?? null,
+      value?.power ?? null,
+      unlessFault,
+    ],
+  );
+  return row;
 }
 
 /** Another call with the same key recorded its operation first (see record). */
@@ -176,6 +190,11 @@ export class TypeOrmOperationLedger extends OperationLedger {
       if (!(error instanceof KeyTakenMeanwhile)) throw error;
       return this.dataSource.transaction((manager) => work(new TypeOrmLedgerTransaction(manager)));
     }
+  }
+
+  async recordFreshCreate(entry: OperationRecord): Promise<SimOperation | null> {
+    const row = await insertOperation(this.dataSource.manager, entry, true);
+    return row ? operationMapper.toDomain(row) : null;
   }
 
   async findOperation(partner: string, id: string): Promise<SimOperation | null> {
