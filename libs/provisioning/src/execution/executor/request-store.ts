@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { ConcurrentUpdateError } from '#libs/core/src/domain/domain-error.js';
 import type { IaasSpec } from '../../domain/iaas-spec.js';
 import type { IaasStepName, StepStatus } from '../../domain/iaas-steps.js';
-import { assertTransition, type RequestStatus } from '../../domain/request-status.js';
+import type { RequestStatus } from '../../domain/request-status.js';
 import { commitCapacity, releaseCapacity } from '../../persistence/capacity-ledger.js';
-import { ADVANCE_REQUEST_JOB, advanceJobId, PROVISIONING_QUEUE } from '../../persistence/request-journal.js';
-import type { Effect, ExecutionItem, RequestSnapshot, StepSnapshot, Transition } from './request-snapshot.js';
+import { recordChange } from '../../persistence/request-journal.js';
+import type { Effect, ExecutionItem, RequestSnapshot, Transition } from './request-snapshot.js';
 
 interface RequestRow {
   id: string;
@@ -78,10 +77,9 @@ export class RequestStore {
   }
 
   /**
-   * One statement: the compare-and-set, the steps, the events and the outbox row, each write
-   * conditional on the compare-and-set, so a job that lost the race (ConcurrentUpdateError) writes
-   * nothing at all. Effects on other tables (the last transition of a request) add a transaction
-   * around it. Returns the request's new version.
+   * One statement (recordChange): a job that lost the race (ConcurrentUpdateError) writes nothing
+   * at all. Effects on other tables (the last transition of a request) add a transaction around
+   * it. Returns the request's new version.
    */
   async commit(request: RequestSnapshot, transition: Transition): Promise<number> {
     const effects = transition.effects ?? [];
@@ -93,50 +91,9 @@ export class RequestStore {
     });
   }
 
-  private async write(manager: EntityManager, request: RequestSnapshot, transition: Transition): Promise<number> {
-    if (transition.status !== undefined && transition.status !== request.status) assertTransition(request.status, transition.status);
-    const changes: Record<string, unknown> = { ...(transition.status ? { status: transition.status } : {}), ...transition.columns };
-    const columns = Object.keys(changes);
-    const version = request.version + 1;
-    const next = transition.next;
-    const rows: unknown[] = await manager.query(
-      `WITH changed AS (
-         UPDATE provisioning_requests
-         SET ${[...columns.map((column, i) => `${column} = $${i + 11}`), 'version = version + 1', 'updated_at = now()'].join(', ')}
-         WHERE id = $1 AND status = $2 AND version = $3
-         RETURNING id
-       ), steps AS (
-         UPDATE provisioning_steps s SET status = v.status, attempts = v.attempts, compensation_attempts = v.compensation_attempts,
-           started_at = v.started_at, finished_at = v.finished_at, items = v.items, last_error = v.last_error
-         FROM changed, jsonb_to_recordset($4::jsonb) AS v(position int, status text, attempts int, compensation_attempts int,
-           started_at timestamptz, finished_at timestamptz, items jsonb, last_error text)
-         WHERE s.request_id = changed.id AND s.position = v.position
-       ), events AS (
-         INSERT INTO request_events (request_id, type, data)
-         SELECT changed.id, e.event->>'type', e.event->'data'
-         FROM changed, jsonb_array_elements($5::jsonb) WITH ORDINALITY AS e(event, n) ORDER BY e.n
-       ), scheduled AS (
-         INSERT INTO outbox (id, queue, job_name, payload, available_at)
-         SELECT $6, $7, $8, $9, now() + make_interval(secs => $10::double precision / 1000) FROM changed WHERE $6::text IS NOT NULL
-         ON CONFLICT (id) DO NOTHING
-       )
-       SELECT 1 FROM changed`,
-      [
-        request.id,
-        request.status,
-        request.version,
-        JSON.stringify(transition.steps.map(toStepJson)),
-        JSON.stringify(transition.events),
-        next ? advanceJobId(request.id, version) : null,
-        PROVISIONING_QUEUE,
-        ADVANCE_REQUEST_JOB,
-        JSON.stringify({ requestId: request.id, version }),
-        Math.max(0, Math.round(next?.delayMs ?? 0)),
-        ...columns.map((column) => changes[column]),
-      ],
-    );
-    if (rows.length !== 1) throw new ConcurrentUpdateError('provisioning request', request.id);
-    return version;
+  private write(manager: EntityManager, request: RequestSnapshot, transition: Transition): Promise<number> {
+    const columns = { ...(transition.status ? { status: transition.status } : {}), ...transition.columns };
+    return recordChange(manager, request, { columns, events: transition.events, next: transition.next, steps: transition.steps });
   }
 
   private async apply(manager: EntityManager, request: RequestSnapshot, effect: Effect): Promise<void> {
@@ -160,14 +117,3 @@ export class RequestStore {
     }
   }
 }
-
-const toStepJson = (step: StepSnapshot) => ({
-  position: step.position,
-  status: step.status,
-  attempts: step.attempts,
-  compensation_attempts: step.compensationAttempts,
-  started_at: step.startedAt,
-  finished_at: step.finishedAt,
-  items: step.items,
-  last_error: step.lastError,
-});

@@ -7,7 +7,7 @@ import { demandOf, type IaasSpec } from '../../domain/iaas-spec.js';
 import { stepsFor } from '../../domain/iaas-steps.js';
 import { runIdempotently } from '../../idempotency/idempotent-transaction.js';
 import type { StoredResponse } from '../../idempotency/stored-response.js';
-import { appendEvent, changeRequest, scheduleAdvance } from '../../persistence/request-journal.js';
+import { recordChange } from '../../persistence/request-journal.js';
 import { placeAndHold } from '../../placement/place-request.js';
 import { assertNoNetworkConflicts } from '../network/network-rules.js';
 import { readProvisioningRequest } from '../provisioning-request.reader.js';
@@ -36,40 +36,48 @@ export class SubmitProvisioningRequestHandler implements ICommandHandler<SubmitP
   }
 
   private async submit(manager: EntityManager, { caller, tenantId, service, spec }: SubmitProvisioningRequestCommand): Promise<StoredResponse> {
-    const tenant = await activeTenant(manager, tenantId);
-    const sizes = await catalogueSizes(manager, spec);
+    const { tenant, sizes } = await submissionContext(manager, tenantId, spec);
     const demand = demandOf(spec, sizes);
     const id = newRequestId();
     const submitted = { id, status: 'SUBMITTED' as const, version: 0 };
     await manager.query(
-      `INSERT INTO provisioning_requests (id, tenant_id, service, spec, status, version, demand, submitted_by)
-       VALUES ($1, $2, $3, $4, 'SUBMITTED', 0, $5, $6)`,
-      [id, tenantId, service, spec, demand, caller.keyId],
+      `WITH request AS (
+         INSERT INTO provisioning_requests (id, tenant_id, service, spec, status, version, demand, submitted_by)
+         VALUES ($1, $2, $3, $4, 'SUBMITTED', 0, $5, $6) RETURNING id
+       )
+       INSERT INTO request_events (request_id, type, data) SELECT id, 'submitted', $7 FROM request`,
+      [id, tenantId, service, spec, demand, caller.keyId, { tenant: tenantId, service, demand, by: describeCaller(caller) }],
     );
-    await appendEvent(manager, id, 'submitted', { tenant: tenantId, service, demand, by: describeCaller(caller) });
 
     const placed = await placeAndHold(
       manager,
       { id, tenantId, homeCountry: tenant.homeCountry, service, demand, preference: spec.preference },
       async (dataCentre, placement): Promise<StoredResponse> => {
-        const version = await changeRequest(manager, submitted, { status: 'PROVISIONING', data_centre_code: dataCentre, placement });
-        await appendEvent(manager, id, 'placed', { dataCentre, reason: placement.reason });
-        await appendEvent(manager, id, 'capacity-reserved', { dataCentre, ...demand });
         await insertSteps(manager, id, spec);
-        await scheduleAdvance(manager, id, version);
+        await recordChange(manager, submitted, {
+          columns: { status: 'PROVISIONING', data_centre_code: dataCentre, placement },
+          events: [
+            { type: 'placed', data: { dataCentre, reason: placement.reason } },
+            { type: 'capacity-reserved', data: { dataCentre, ...demand } },
+          ],
+          next: { delayMs: 0 },
+        });
         const body = await readProvisioningRequest(manager, id);
         return { status: 202, body: body as unknown as Record<string, unknown>, location: locationOf(id) };
       },
     );
     if (placed.dataCentre !== null) return placed.value;
     const rejection = placed.rejection;
-    await changeRequest(manager, submitted, {
-      status: 'REJECTED',
-      placement: placed.placement,
-      failure: { reason: rejection.code, detail: rejection.detail, demand },
-      finished_at: new Date(),
+    await recordChange(manager, submitted, {
+      columns: {
+        status: 'REJECTED',
+        placement: placed.placement,
+        failure: { reason: rejection.code, detail: rejection.detail, demand },
+        finished_at: new Date(),
+      },
+      events: [{ type: 'rejected', data: { reason: rejection.code, detail: rejection.detail } }],
+      next: null,
     });
-    await appendEvent(manager, id, 'rejected', { reason: rejection.code, detail: rejection.detail });
     const problem = this.problems.toProblem(
       new RuleViolationError(rejection.code, `Provisioning request ${id} was rejected: ${rejection.detail}`, {
         requestId: id,
@@ -82,15 +90,30 @@ export class SubmitProvisioningRequestHandler implements ICommandHandler<SubmitP
   }
 }
 
+interface ContextRow {
+  tenant: { home_country: string; status: string; suspended_reason: string | null } | null;
+  sizes: { code: string; vcpu: number; memory_gib: number }[];
+  images: string[];
+}
+
 /**
- * The tenant, locked against a concurrent suspension until this transaction ends (a suspension
- * updates the row, and waits for the share lock).
+ * What a submission needs to know first, in one query: the tenant, locked against a concurrent
+ * suspension until this transaction ends (a suspension updates the row, and waits for the share
+ * lock), and the sizes and images the spec names. Refuses a missing (404) or suspended tenant,
+ * then (422) every group whose size or image the catalogue lacks. Returns the sizes by code.
  */
-async function activeTenant(manager: EntityManager, id: string): Promise<{ homeCountry: string }> {
-  const [tenant]: { home_country: string; status: string; suspended_reason: string | null }[] = await manager.query(
-    `SELECT home_country, status, suspended_reason FROM tenants WHERE id = $1 FOR SHARE`,
-    [id],
+async function submissionContext(
+  manager: EntityManager,
+  id: string,
+  spec: IaasSpec,
+): Promise<{ tenant: { homeCountry: string }; sizes: Map<string, { vcpu: number; memoryGib: number }> }> {
+  const [row]: ContextRow[] = await manager.query(
+    `SELECT (SELECT row_to_json(t) FROM (SELECT home_country, status, suspended_reason FROM tenants WHERE id = $1 FOR SHARE) t) AS tenant,
+            (SELECT coalesce(json_agg(s), '[]') FROM (SELECT code, vcpu, memory_gib FROM sizes WHERE code = ANY($2)) s) AS sizes,
+            (SELECT coalesce(json_agg(i.id), '[]') FROM images i WHERE i.id = ANY($3::uuid[])) AS images`,
+    [id, [...new Set(spec.vms.map((group) => group.size))], [...new Set(spec.vms.map((group) => group.image))]],
   );
+  const { tenant } = row;
   if (!tenant) throw new NotFoundError('tenant', id);
   if (tenant.status !== 'active') {
     throw new RuleViolationError(
@@ -99,20 +122,8 @@ async function activeTenant(manager: EntityManager, id: string): Promise<{ homeC
       { tenant: id, errors: [{ field: 'tenant', message: 'tenant is suspended' }] },
     );
   }
-  return { homeCountry: tenant.home_country };
-}
-
-/** The sizes the spec names, by code; a 422 naming each group whose size or image the catalogue lacks. */
-async function catalogueSizes(manager: EntityManager, spec: IaasSpec): Promise<Map<string, { vcpu: number; memoryGib: number }>> {
-  const sizeRows: { code: string; vcpu: number; memory_gib: number }[] = await manager.query(
-    `SELECT code, vcpu, memory_gib FROM sizes WHERE code = ANY($1)`,
-    [[...new Set(spec.vms.map((group) => group.size))]],
-  );
-  const imageRows: { id: string }[] = await manager.query(`SELECT id FROM images WHERE id = ANY($1::uuid[])`, [
-    [...new Set(spec.vms.map((group) => group.image))],
-  ]);
-  const sizes = new Map(sizeRows.map((row) => [row.code, { vcpu: row.vcpu, memoryGib: row.memory_gib }]));
-  const images = new Set(imageRows.map((row) => row.id));
+  const sizes = new Map(row.sizes.map((size) => [size.code, { vcpu: size.vcpu, memoryGib: size.memory_gib }]));
+  const images = new Set(row.images);
   const errors = spec.vms.flatMap((group, i) => [
     ...(sizes.has(group.size) ? [] : [{ field: `spec.vms.${i}.size`, message: `spec.vms.${i}.size '${group.size}' is not a size in the catalogue` }]),
     ...(images.has(group.image) ? [] : [{ field: `spec.vms.${i}.image`, message: `spec.vms.${i}.image '${group.image}' is not an image in the catalogue` }]),
@@ -122,17 +133,20 @@ async function catalogueSizes(manager: EntityManager, spec: IaasSpec): Promise<M
       errors,
     });
   }
-  return sizes;
+  return { tenant: { homeCountry: tenant.home_country }, sizes };
 }
 
-/** Every step of the spec, in order: capacity is already held, a link not asked for is skipped. */
+/** Every step of the spec, in order, in one statement: capacity is already held, a link not asked for is skipped. */
 async function insertSteps(manager: EntityManager, requestId: string, spec: IaasSpec): Promise<void> {
-  for (const [position, step] of stepsFor(spec).entries()) {
+  const steps = stepsFor(spec).map((step, position) => {
     const status = step.name === 'reserve-capacity' ? 'succeeded' : step.skipped ? 'skipped' : 'pending';
-    await manager.query(
-      `INSERT INTO provisioning_steps (request_id, position, name, status, attempts, started_at, finished_at, items)
-       VALUES ($1, $2, $3, $4, $5, CASE WHEN $4 = 'succeeded' THEN now() END, CASE WHEN $4 <> 'pending' THEN now() END, '[]')`,
-      [requestId, position, step.name, status, status === 'succeeded' ? 1 : 0],
-    );
-  }
+    return { position, name: step.name, status, attempts: status === 'succeeded' ? 1 : 0 };
+  });
+  await manager.query(
+    `INSERT INTO provisioning_steps (request_id, position, name, status, attempts, started_at, finished_at, items)
+     SELECT $1, s.position, s.name, s.status, s.attempts,
+            CASE WHEN s.status = 'succeeded' THEN now() END, CASE WHEN s.status <> 'pending' THEN now() END, '[]'
+     FROM jsonb_to_recordset($2::jsonb) AS s(position int, name text, status text, attempts int)`,
+    [requestId, JSON.stringify(steps)],
+  );
 }
