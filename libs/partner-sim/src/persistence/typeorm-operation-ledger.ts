@@ -107,7 +107,7 @@ class TypeOrmLedgerTransaction implements LedgerTransaction {
    * operation.
    */
   async record(entry: OperationRecord): Promise<SimOperation> {
-    const row = await insertOperation(this.manager, entry, false);
+    const row = await insertOperation(this.manager, entry, null);
     if (!row) throw new KeyTakenMeanwhile();
     return operationMapper.toDomain(row);
   }
@@ -115,22 +115,33 @@ class TypeOrmLedgerTransaction implements LedgerTransaction {
 
 /**
  * One statement: the operation first, ON CONFLICT on its key DO NOTHING, then its resource only if
- * the operation went in. With `unlessFault`, nothing goes in either while a fault is scheduled for
- * the call. Returns the operation, or nothing when it did not go in.
+ * the operation went in. With `gate` (see recordAtOnce), nothing goes in either while a fault is
+ * scheduled for the call, or unless the existing resource, locked, is as expected with nothing
+ * running. Returns the operation, or nothing when it did not go in.
  */
-async function insertOperation(manager: EntityManager, entry: OperationRecord, unlessFault: boolean): Promise<OperationRow | undefined> {
+async function insertOperation(
+  manager: EntityManager,
+  entry: OperationRecord,
+  gate: { expected: Pick<SimResource, 'state' | 'power'> | null } | null,
+): Promise<OperationRow | undefined> {
   const { operation, status, latencyMs, resource } = entry;
   if (!Number.isInteger(latencyMs) || latencyMs < 0) throw new Error(`Invalid latency ${latencyMs} ms.`);
   const error = operation.plannedError;
   const value = resource?.value;
   const [row] = await manager.query<OperationRow[]>(
-    `WITH op AS (
+    `WITH locked AS (
+       SELECT id FROM partner_sim.resources
+       WHERE $21::text IS NOT NULL AND id = $4 AND partner = $2 AND state = $21::text AND power IS NOT DISTINCT FROM $22::text
+         AND NOT EXISTS (SELECT 1 FROM partner_sim.operations o WHERE o.resource_id = $4 AND o.status = 'running')
+       FOR UPDATE
+     ), op AS (
        INSERT INTO partner_sim.operations (id, partner, action, resource_id, resource_type, idempotency_key, fingerprint,
          status, error_code, error_message, error_permanent, completes_at, completed_at)
        SELECT $1, $2, $3, $4, $5, $6, $7, $8::text, $9, $10, $11, now() + make_interval(secs => $12::double precision / 1000),
          CASE WHEN $8::text = 'running' THEN NULL ELSE now() END
        WHERE NOT ($20::boolean AND EXISTS (SELECT 1 FROM partner_sim.faults f WHERE f.partner = $2 AND f.action = $3
          AND (f.resource_type IS NULL OR f.resource_type = $5) AND f.remaining > 0))
+         AND ($21::text IS NULL OR EXISTS (SELECT 1 FROM locked))
        ON CONFLICT (partner, idempotency_key) DO NOTHING
        RETURNING ${OPERATION}
      ), inserted AS (
@@ -162,7 +173,9 @@ async function insertOperation(manager: EntityManager, entry: OperationRecord, u
       value ? JSON.stringify(value.spec) : null,
       value?.state ?? null,
       value?.power ?? null,
-      unlessFault,
+      gate !== null,
+      gate?.expected?.state ?? null,
+      gate?.expected?.power ?? null,
     ],
   );
   return row;
@@ -192,8 +205,8 @@ export class TypeOrmOperationLedger extends OperationLedger {
     }
   }
 
-  async recordFreshCreate(entry: OperationRecord): Promise<SimOperation | null> {
-    const row = await insertOperation(this.dataSource.manager, entry, true);
+  async recordAtOnce(entry: OperationRecord, expected: Pick<SimResource, 'state' | 'power'> | null): Promise<SimOperation | null> {
+    const row = await insertOperation(this.dataSource.manager, entry, { expected });
     return row ? operationMapper.toDomain(row) : null;
   }
 

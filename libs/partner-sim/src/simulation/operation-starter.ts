@@ -39,10 +39,9 @@ export class OperationStarter {
   async start(partner: string, idempotencyKey: string, request: StartRequest): Promise<SimOperation> {
     const profile = await this.gate.admit(partner);
     const fingerprint = requestFingerprint(request);
-    if (request.action === 'create') {
-      const created = await this.createAtOnce({ partner, idempotencyKey, fingerprint, profile }, request);
-      if (created) return created;
-    }
+    const call = { partner, idempotencyKey, fingerprint, profile };
+    const done = request.action === 'create' ? await this.createAtOnce(call, request) : request.action === 'power-on' ? await this.powerOnAtOnce(call, request) : null;
+    if (done) return done;
     const started = await this.ledger.withIdempotencyKey(partner, idempotencyKey, async (tx): Promise<Started> => {
       const existing = await tx.operationByKey(partner, idempotencyKey);
       if (existing) {
@@ -66,7 +65,21 @@ export class OperationStarter {
   private async createAtOnce(call: Call, request: Extract<StartRequest, { action: 'create' }>): Promise<SimOperation | null> {
     const plan = planOperation(call.profile, null, this.next);
     if (plan.kind === 'outage') return null;
-    return this.ledger.recordFreshCreate(this.entryFor(call, this.newTarget(call.partner, request), plan.outcome, plan.latencyMs));
+    return this.ledger.recordAtOnce(this.entryFor(call, this.newTarget(call.partner, request), plan.outcome, plan.latencyMs), null);
+  }
+
+  /**
+   * The common power-on, of a VM just made (active, off, nothing running on it) under a new key
+   * with no fault scheduled, in one statement; null when it is not that. Only the resource's
+   * state and power are written, so those are all the target needs to know of it.
+   */
+  private async powerOnAtOnce(call: Call, request: Extract<StartRequest, { action: 'power-on' }>): Promise<SimOperation | null> {
+    const plan = planOperation(call.profile, null, this.next);
+    if (plan.kind === 'outage') return null;
+    const expected = { state: 'active', power: 'off' } as const;
+    const resource: NewResource = { id: request.resourceId, partner: call.partner, type: 'vm', spec: {}, labels: {}, ...expected };
+    const target: Target = { action: 'power-on', resource, isNew: false, createPending: false };
+    return this.ledger.recordAtOnce(this.entryFor(call, target, plan.outcome, plan.latencyMs), expected);
   }
 
   private async create(begin: Begin, request: Extract<StartRequest, { action: 'create' }>): Promise<Started> {
