@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { preparedQuery } from '#libs/persistence/src/prepared-query.js';
 import type { Fault } from '../domain/fault.js';
 import { completeOperation, type SimOperation } from '../domain/operation.js';
 import { type LedgerTransaction, OperationLedger, type OperationRecord } from '../domain/partner-sim.ports.js';
@@ -128,7 +129,10 @@ async function insertOperation(
   if (!Number.isInteger(latencyMs) || latencyMs < 0) throw new Error(`Invalid latency ${latencyMs} ms.`);
   const error = operation.plannedError;
   const value = resource?.value;
-  const [row] = await manager.query<OperationRow[]>(
+  const {
+    rows: [row],
+  } = await preparedQuery<OperationRow>(
+    manager,
     `WITH locked AS (
        SELECT id FROM partner_sim.resources
        WHERE $21::text IS NOT NULL AND id = $4 AND partner = $2 AND state = $21::text AND power IS NOT DISTINCT FROM $22::text

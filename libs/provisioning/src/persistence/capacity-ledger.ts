@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { preparedQuery } from '#libs/persistence/src/prepared-query.js';
 import type { Demand } from '../domain/iaas-spec.js';
 
 /**
@@ -22,14 +23,16 @@ export async function holdCapacity<T>(
 ): Promise<{ value: T } | null> {
   const { vcpu, memoryGib, storageGib, publicIps, vms } = reservation.demand;
   await manager.query('SAVEPOINT hold_capacity');
-  await manager.query(
+  await preparedQuery(
+    manager,
     `INSERT INTO capacity_reservations
        (request_id, data_centre_code, tenant_id, vcpu, memory_gib, storage_gib, public_ips, vms, status)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'held')`,
     [reservation.requestId, reservation.dataCentreCode, reservation.tenantId, vcpu, memoryGib, storageGib, publicIps, vms],
   );
   const value = await work();
-  const [, updated]: [unknown[], number] = await manager.query(
+  const { rowCount: updated } = await preparedQuery(
+    manager,
     `UPDATE data_centres SET
        used_vcpu = used_vcpu + $2, used_memory_gib = used_memory_gib + $3,
        used_storage_gib = used_storage_gib + $4, used_public_ips = used_public_ips + $5, updated_at = now()

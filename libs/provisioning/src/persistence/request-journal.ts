@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { ConcurrentUpdateError } from '#libs/core/src/domain/domain-error.js';
+import { preparedQuery } from '#libs/persistence/src/prepared-query.js';
 import { assertTransition, type RequestStatus } from '../domain/request-status.js';
 import type { StepStatus } from '../domain/iaas-steps.js';
 
@@ -63,7 +64,8 @@ export async function recordChange(
   if (columns.status !== undefined && columns.status !== request.status) assertTransition(request.status, columns.status);
   const names = Object.keys(columns);
   const version = request.version + 1;
-  const rows: unknown[] = await manager.query(
+  const { rows } = await preparedQuery(
+    manager,
     `WITH changed AS (
        UPDATE provisioning_requests
        SET ${[...names.map((column, i) => `${column} = $${i + 10}`), 'version = version + 1', 'updated_at = now()'].join(', ')}

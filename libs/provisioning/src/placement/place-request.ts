@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { preparedQuery } from '#libs/persistence/src/prepared-query.js';
 import type { Demand, IaasSpec } from '../domain/iaas-spec.js';
 import { holdCapacity } from '../persistence/capacity-ledger.js';
 import { type CandidateSite, type PlacementInput, type PlacementRecord, placementRecord, planPlacement } from './placement.js';
@@ -44,7 +45,8 @@ export async function placeAndHold<T>(
   request: { id: string; tenantId: string; homeCountry: string; service: string; demand: Demand; preference: IaasSpec['preference'] },
   onPlaced: (dataCentre: string, placement: PlacementRecord) => Promise<T>,
 ): Promise<PlacementOutcome<T>> {
-  const rows: SiteRow[] = await manager.query(
+  const { rows } = await preparedQuery<SiteRow>(
+    manager,
     `SELECT code, country, operator_code AS operator, status, services,
             capacity_vcpu, capacity_memory_gib, capacity_storage_gib, capacity_public_ips,
             used_vcpu, used_memory_gib, used_storage_gib, used_public_ips

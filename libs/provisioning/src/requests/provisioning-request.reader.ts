@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { preparedQuery } from '#libs/persistence/src/prepared-query.js';
 import type {
   CapacityReservationRow,
   DeploymentRow,
@@ -26,7 +27,10 @@ const date = (value: string | null): Date | null => (value === null ? null : new
  */
 export async function readProvisioningRequest(manager: EntityManager, id: string): Promise<ProvisioningRequestResponse | null> {
   if (!isUuid(id)) return null;
-  const [row]: RequestParts[] = await manager.query(
+  const {
+    rows: [row],
+  } = await preparedQuery<RequestParts>(
+    manager,
     `SELECT r.id, r.tenant_id AS "tenantId", r.service, r.spec, r.status, r.version, r.data_centre_code AS "dataCentreCode",
             r.placement, r.demand, r.cancel_requested AS "cancelRequested", r.failure, r.submitted_by AS "submittedBy",
             r.created_at AS "createdAt", r.updated_at AS "updatedAt", r.finished_at AS "finishedAt",

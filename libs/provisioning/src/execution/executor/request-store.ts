@@ -5,6 +5,7 @@ import type { IaasSpec } from '../../domain/iaas-spec.js';
 import type { IaasStepName, StepStatus } from '../../domain/iaas-steps.js';
 import type { RequestStatus } from '../../domain/request-status.js';
 import { commitCapacity, releaseCapacity } from '../../persistence/capacity-ledger.js';
+import { preparedQuery } from '#libs/persistence/src/prepared-query.js';
 import { recordChange } from '../../persistence/request-journal.js';
 import type { Effect, ExecutionItem, RequestSnapshot, Transition } from './request-snapshot.js';
 
@@ -44,7 +45,10 @@ export class RequestStore {
   constructor(private readonly dataSource: DataSource) {}
 
   async load(requestId: string): Promise<RequestSnapshot | null> {
-    const [request] = await this.dataSource.query<RequestRow[]>(
+    const {
+      rows: [request],
+    } = await preparedQuery<RequestRow>(
+      this.dataSource.manager,
       `SELECT r.id, r.tenant_id, r.status, r.version, r.cancel_requested, r.data_centre_code, dc.operator_code, r.spec,
          (SELECT coalesce(json_agg(s ORDER BY s.position), '[]')
           FROM (SELECT position, name, status, attempts, compensation_attempts, started_at, finished_at, items, last_error

@@ -7,6 +7,7 @@ import { demandOf, type IaasSpec } from '../../domain/iaas-spec.js';
 import { stepsFor } from '../../domain/iaas-steps.js';
 import { runIdempotently } from '../../idempotency/idempotent-transaction.js';
 import type { StoredResponse } from '../../idempotency/stored-response.js';
+import { preparedQuery } from '#libs/persistence/src/prepared-query.js';
 import { recordChange } from '../../persistence/request-journal.js';
 import { placeAndHold } from '../../placement/place-request.js';
 import { assertNoNetworkConflicts } from '../network/network-rules.js';
@@ -40,7 +41,8 @@ export class SubmitProvisioningRequestHandler implements ICommandHandler<SubmitP
     const demand = demandOf(spec, sizes);
     const id = newRequestId();
     const submitted = { id, status: 'SUBMITTED' as const, version: 0 };
-    await manager.query(
+    await preparedQuery(
+      manager,
       `WITH request AS (
          INSERT INTO provisioning_requests (id, tenant_id, service, spec, status, version, demand, submitted_by)
          VALUES ($1, $2, $3, $4, 'SUBMITTED', 0, $5, $6) RETURNING id
@@ -107,7 +109,10 @@ async function submissionContext(
   id: string,
   spec: IaasSpec,
 ): Promise<{ tenant: { homeCountry: string }; sizes: Map<string, { vcpu: number; memoryGib: number }> }> {
-  const [row]: ContextRow[] = await manager.query(
+  const {
+    rows: [row],
+  } = await preparedQuery<ContextRow>(
+    manager,
     `SELECT (SELECT row_to_json(t) FROM (SELECT home_country, status, suspended_reason FROM tenants WHERE id = $1 FOR SHARE) t) AS tenant,
             (SELECT coalesce(json_agg(s), '[]') FROM (SELECT code, vcpu, memory_gib FROM sizes WHERE code = ANY($2)) s) AS sizes,
             (SELECT coalesce(json_agg(i.id), '[]') FROM images i WHERE i.id = ANY($3::uuid[])) AS images`,
@@ -142,7 +147,8 @@ async function insertSteps(manager: EntityManager, requestId: string, spec: Iaas
     const status = step.name === 'reserve-capacity' ? 'succeeded' : step.skipped ? 'skipped' : 'pending';
     return { position, name: step.name, status, attempts: status === 'succeeded' ? 1 : 0 };
   });
-  await manager.query(
+  await preparedQuery(
+    manager,
     `INSERT INTO provisioning_steps (request_id, position, name, status, attempts, started_at, finished_at, items)
      SELECT $1, s.position, s.name, s.status, s.attempts,
             CASE WHEN s.status = 'succeeded' THEN now() END, CASE WHEN s.status <> 'pending' THEN now() END, '[]'
