@@ -140,6 +140,25 @@ describe('partner simulator', () => {
       expect(await backend.listResources(partner, { state: 'all' })).toHaveLength(1);
     });
 
+    it('takes a scheduled fault once for concurrent duplicates, creates and deletes alike', async () => {
+      const partner = partnerFor('idem');
+      const labels = labelsFor();
+      await admin.addFault(partner, { action: 'create', resourceType: 'network', kind: 'permanent', count: 3 });
+      await admin.addFault(partner, { action: 'delete', resourceType: 'volume', kind: 'permanent', count: 3 });
+      const createKey = key();
+      const creates = await Promise.all(Array.from({ length: 8 }, () => backend.startCreate(partner, 'network', {}, labels, createKey)));
+      expect(new Set(creates.map((a) => a.id)).size).toBe(1);
+      const volume = await backend.startCreate(partner, 'volume', {}, labels, key());
+      const deleteKey = key();
+      const deletes = await Promise.all(Array.from({ length: 8 }, () => backend.startDelete(partner, volume.resourceId, deleteKey)));
+      expect(new Set(deletes.map((a) => a.id)).size).toBe(1);
+      // The losers of each race were rolled back, faults they took included: one call's worth each.
+      expect((await admin.listFaults(partner)).map((f) => [f.action, f.remaining])).toEqual([
+        ['create', 2],
+        ['delete', 2],
+      ]);
+    });
+
     it('keeps keys per partner', async () => {
       const idempotencyKey = key();
       const here = await backend.startCreate(partnerFor('idem'), 'org', {}, labelsFor(), idempotencyKey);

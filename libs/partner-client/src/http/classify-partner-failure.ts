@@ -35,7 +35,7 @@ export function errorFromResponse(
   partner: string,
   call: string,
   status: number,
-  headers: Headers,
+  headers: { get(name: string): string | null },
   body: unknown,
   now: number = Date.now(),
 ): PartnerError {

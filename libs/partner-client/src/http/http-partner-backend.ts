@@ -9,14 +9,15 @@ import {
 import { PermanentPartnerError, TransientPartnerError } from '../partner-errors.js';
 import { errorFromNetworkFailure, errorFromResponse } from './classify-partner-failure.js';
 import { parseOperation, parseResourceList, UnexpectedBodyError } from './parse-partner-bodies.js';
+import { keepAliveTransport, type PartnerTransport } from './partner-transport.js';
 
 export interface HttpPartnerBackendOptions {
   /** Where the partner backends answer, e.g. http://127.0.0.1:3002 (no trailing slash needed). */
   baseUrl: string;
   /** Per call, connecting and reading the whole answer included. */
   timeoutMs: number;
-  /** For tests; defaults to the global fetch. */
-  fetch?: typeof fetch;
+  /** For tests (a fake fetch); defaults to keepAliveTransport. */
+  fetch?: PartnerTransport;
 }
 
 interface Call {
@@ -39,13 +40,13 @@ const segment = (value: string): string => encodeURIComponent(value);
 export class HttpPartnerBackend extends PartnerBackend {
   private readonly baseUrl: string;
   private readonly timeoutMs: number;
-  private readonly fetch: typeof fetch;
+  private readonly fetch: PartnerTransport;
 
   constructor(options: HttpPartnerBackendOptions) {
     super();
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.timeoutMs = options.timeoutMs;
-    this.fetch = options.fetch ?? globalThis.fetch;
+    this.fetch = options.fetch ?? keepAliveTransport();
   }
 
   async startCreate(
@@ -91,7 +92,7 @@ export class HttpPartnerBackend extends PartnerBackend {
     const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (idempotencyKey !== undefined) headers['idempotency-key'] = idempotencyKey;
-    let response: Response;
+    let response: Awaited<ReturnType<PartnerTransport>>;
     let text: string;
     try {
       // One deadline for the whole exchange: a partner that stalls mid-answer times out too.

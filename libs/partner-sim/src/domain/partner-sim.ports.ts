@@ -35,8 +35,15 @@ export abstract class FaultRepository {
  * first call that looks at it or its resource.
  */
 export abstract class OperationLedger {
-  /** Runs `work` in one transaction, serialised with every other call carrying the same key. */
+  /** Runs `work` in one transaction; of calls racing with one key, one records its operation and the others replay it. */
   abstract withIdempotencyKey<T>(partner: string, idempotencyKey: string, work: (tx: LedgerTransaction) => Promise<T>): Promise<T>;
+  /**
+   * Records a new operation at once, outside any transaction, unless its key already has one, a
+   * fault is scheduled for the call, or (`expected`, for an operation on an existing resource) the
+   * resource is not in that condition with nothing running on it: then null, and the call takes
+   * withIdempotencyKey's way (which replays, takes the fault, or settles the resource first).
+   */
+  abstract recordAtOnce(entry: OperationRecord, expected: Pick<SimResource, 'state' | 'power'> | null): Promise<SimOperation | null>;
   /** The operation as of now (completed first if its time has come); null if the partner has none by that id. */
   abstract findOperation(partner: string, id: string): Promise<SimOperation | null>;
   /** Completes every operation of the partner whose time has come, so a listing shows the present. */

@@ -19,7 +19,11 @@ export function partnerSimDataSourceOptions(databaseUrl: string): DataSourceOpti
     migrationsTableName: 'migrations',
     synchronize: false,
     migrationsRun: false,
-    extra: { max: 10 },
+    // A simulated partner chooses its own durability: its commits do not wait for the WAL flush,
+    // so a crash of PostgreSQL itself may forget its last fraction of a second of operations (a
+    // kill of any process, the worker's included, loses nothing). The control plane's own
+    // connections keep synchronous commits.
+    extra: { max: 10, options: '-c synchronous_commit=off' },
   };
 }
 

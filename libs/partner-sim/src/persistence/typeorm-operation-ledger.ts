@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { preparedQuery } from '#libs/persistence/src/prepared-query.js';
 import type { Fault } from '../domain/fault.js';
 import { completeOperation, type SimOperation } from '../domain/operation.js';
 import { type LedgerTransaction, OperationLedger, type OperationRecord } from '../domain/partner-sim.ports.js';
@@ -21,8 +22,8 @@ const OPERATION = `id, partner, action, resource_id AS "resourceId", resource_ty
 const FAULT = `id, partner, action, resource_type AS "resourceType", kind, count, remaining, http_status AS "httpStatus",
   retry_after_seconds AS "retryAfterSeconds", created_at AS "createdAt"`;
 
-/** For `SET state = $2`: a deleted resource keeps the moment it went; any other state has none. */
-const DELETED_AT = (at: string) => `CASE WHEN $2::text = 'deleted' THEN coalesce(deleted_at, ${at}) END`;
+/** For `SET state = <state>`: a deleted resource keeps the moment it went; any other state has none. */
+const DELETED_AT = (state: string, at: string) => `CASE WHEN ${state}::text = 'deleted' THEN coalesce(deleted_at, ${at}) END`;
 
 /**
  * Completes the due operations of one resource, oldest first. The resource row's lock is the
@@ -53,7 +54,7 @@ async function settle(manager: EntityManager, resourceId: string, skipLocked = f
     ]);
     // Gone at the moment its operation completed, not when someone happened to look.
     const [[updated]] = await manager.query<[ResourceRow[], number]>(
-      `UPDATE partner_sim.resources SET state = $2::text, power = $3, deleted_at = ${DELETED_AT('$4::timestamptz')}
+      `UPDATE partner_sim.resources SET state = $2::text, power = $3, deleted_at = ${DELETED_AT('$2', '$4::timestamptz')}
        WHERE id = $1 RETURNING ${RESOURCE}`,
       [resourceId, done.resource.state, done.resource.power, operation.completesAt],
     );
@@ -101,46 +102,91 @@ class TypeOrmLedgerTransaction implements LedgerTransaction {
     return operationMapper.toDomain(row);
   }
 
-  async record({ operation, status, latencyMs, resource }: OperationRecord): Promise<SimOperation> {
-    if (!Number.isInteger(latencyMs) || latencyMs < 0) throw new Error(`Invalid latency ${latencyMs} ms.`);
-    if (resource?.isNew) {
-      const { id, partner, type, labels, spec, state, power } = resource.value;
-      await this.manager.query(
-        `INSERT INTO partner_sim.resources (id, partner, type, labels, spec, state, power, deleted_at)
-         VALUES ($1, $2, $3, $4, $5, $6::text, $7, CASE WHEN $6::text = 'deleted' THEN now() END)`,
-        [id, partner, type, JSON.stringify(labels), JSON.stringify(spec), state, power],
-      );
-    } else if (resource) {
-      await this.manager.query(
-        `UPDATE partner_sim.resources SET state = $2::text, power = $3, deleted_at = ${DELETED_AT('now()')} WHERE id = $1`,
-        [resource.value.id, resource.value.state, resource.value.power],
-      );
-    }
-    const error = operation.plannedError;
-    const [row] = await this.manager.query<OperationRow[]>(
-      `INSERT INTO partner_sim.operations (id, partner, action, resource_id, resource_type, idempotency_key, fingerprint,
-         status, error_code, error_message, error_permanent, completes_at, completed_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::text, $9, $10, $11, now() + make_interval(secs => $12::double precision / 1000),
-         CASE WHEN $8::text = 'running' THEN NULL ELSE now() END)
-       RETURNING ${OPERATION}`,
-      [
-        operation.id,
-        operation.partner,
-        operation.action,
-        operation.resourceId,
-        operation.resourceType,
-        operation.idempotencyKey,
-        operation.fingerprint,
-        status,
-        error?.code ?? null,
-        error?.message ?? null,
-        error?.permanent ?? null,
-        latencyMs,
-      ],
-    );
+  /**
+   * A call that lost the race for its key to a concurrent one writes nothing (see insertOperation),
+   * and throws KeyTakenMeanwhile so that withIdempotencyKey rolls it back and replays the winner's
+   * operation.
+   */
+  async record(entry: OperationRecord): Promise<SimOperation> {
+    const row = await insertOperation(this.manager, entry, null);
+    if (!row) throw new KeyTakenMeanwhile();
     return operationMapper.toDomain(row);
   }
 }
+
+/**
+ * One statement: the operation first, ON CONFLICT on its key DO NOTHING, then its resource only if
+ * the operation went in. With `gate` (see recordAtOnce), nothing goes in either while a fault is
+ * scheduled for the call, or unless the existing resource, locked, is as expected with nothing
+ * running. Returns the operation, or nothing when it did not go in.
+ */
+async function insertOperation(
+  manager: EntityManager,
+  entry: OperationRecord,
+  gate: { expected: Pick<SimResource, 'state' | 'power'> | null } | null,
+): Promise<OperationRow | undefined> {
+  const { operation, status, latencyMs, resource } = entry;
+  if (!Number.isInteger(latencyMs) || latencyMs < 0) throw new Error(`Invalid latency ${latencyMs} ms.`);
+  const error = operation.plannedError;
+  const value = resource?.value;
+  const {
+    rows: [row],
+  } = await preparedQuery<OperationRow>(
+    manager,
+    `WITH locked AS (
+       SELECT id FROM partner_sim.resources
+       WHERE $21::text IS NOT NULL AND id = $4 AND partner = $2 AND state = $21::text AND power IS NOT DISTINCT FROM $22::text
+         AND NOT EXISTS (SELECT 1 FROM partner_sim.operations o WHERE o.resource_id = $4 AND o.status = 'running')
+       FOR UPDATE
+     ), op AS (
+       INSERT INTO partner_sim.operations (id, partner, action, resource_id, resource_type, idempotency_key, fingerprint,
+         status, error_code, error_message, error_permanent, completes_at, completed_at)
+       SELECT $1, $2, $3, $4, $5, $6, $7, $8::text, $9, $10, $11, now() + make_interval(secs => $12::double precision / 1000),
+         CASE WHEN $8::text = 'running' THEN NULL ELSE now() END
+       WHERE NOT ($20::boolean AND EXISTS (SELECT 1 FROM partner_sim.faults f WHERE f.partner = $2 AND f.action = $3
+         AND (f.resource_type IS NULL OR f.resource_type = $5) AND f.remaining > 0))
+         AND ($21::text IS NULL OR EXISTS (SELECT 1 FROM locked))
+       ON CONFLICT (partner, idempotency_key) DO NOTHING
+       RETURNING ${OPERATION}
+     ), inserted AS (
+       INSERT INTO partner_sim.resources (id, partner, type, labels, spec, state, power, deleted_at)
+       SELECT $14, $2, $15, $16, $17, $18::text, $19, CASE WHEN $18::text = 'deleted' THEN now() END
+       FROM op WHERE $13::text = 'insert'
+     ), updated AS (
+       UPDATE partner_sim.resources SET state = $18::text, power = $19, deleted_at = ${DELETED_AT('$18', 'now()')}
+       FROM op WHERE partner_sim.resources.id = $14 AND $13::text = 'update'
+     )
+     SELECT * FROM op`,
+    [
+      operation.id,
+      operation.partner,
+      operation.action,
+      operation.resourceId,
+      operation.resourceType,
+      operation.idempotencyKey,
+      operation.fingerprint,
+      status,
+      error?.code ?? null,
+      error?.message ?? null,
+      error?.permanent ?? null,
+      latencyMs,
+      resource ? (resource.isNew ? 'insert' : 'update') : null,
+      value?.id ?? null,
+      value?.type ?? null,
+      value ? JSON.stringify(value.labels) : null,
+      value ? JSON.stringify(value.spec) : null,
+      value?.state ?? null,
+      value?.power ?? null,
+      gate !== null,
+      gate?.expected?.state ?? null,
+      gate?.expected?.power ?? null,
+    ],
+  );
+  return row;
+}
+
+/** Another call with the same key recorded its operation first (see record). */
+class KeyTakenMeanwhile extends Error {}
 
 @Injectable()
 export class TypeOrmOperationLedger extends OperationLedger {
@@ -148,12 +194,24 @@ export class TypeOrmOperationLedger extends OperationLedger {
     super();
   }
 
-  withIdempotencyKey<T>(partner: string, idempotencyKey: string, work: (tx: LedgerTransaction) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(async (manager) => {
-      // Concurrent calls with one key queue here: the second sees the first's operation and replays it.
-      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1), hashtext($2))', [partner, idempotencyKey]);
-      return work(new TypeOrmLedgerTransaction(manager));
-    });
+  /**
+   * Optimistic: calls with one key do not queue. Two that race both run `work`; the operation's
+   * unique key lets one record, and the other (KeyTakenMeanwhile) is rolled back, faults it took
+   * included, and runs again: it then finds the first one's operation and replays it. An
+   * advisory lock would cost every call a round trip to serialise what almost never collides.
+   */
+  async withIdempotencyKey<T>(_partner: string, _idempotencyKey: string, work: (tx: LedgerTransaction) => Promise<T>): Promise<T> {
+    try {
+      return await this.dataSource.transaction((manager) => work(new TypeOrmLedgerTransaction(manager)));
+    } catch (error) {
+      if (!(error instanceof KeyTakenMeanwhile)) throw error;
+      return this.dataSource.transaction((manager) => work(new TypeOrmLedgerTransaction(manager)));
+    }
+  }
+
+  async recordAtOnce(entry: OperationRecord, expected: Pick<SimResource, 'state' | 'power'> | null): Promise<SimOperation | null> {
+    const row = await insertOperation(this.dataSource.manager, entry, { expected });
+    return row ? operationMapper.toDomain(row) : null;
   }
 
   async findOperation(partner: string, id: string): Promise<SimOperation | null> {

@@ -9,7 +9,7 @@ import {
   ResourceNotActiveError,
   SimulatedOutageError,
 } from '../domain/partner-sim.errors.js';
-import { type LedgerTransaction, OperationLedger, RandomSource } from '../domain/partner-sim.ports.js';
+import { type LedgerTransaction, OperationLedger, type OperationRecord, RandomSource } from '../domain/partner-sim.ports.js';
 import type { SimulationProfile } from '../domain/profile.js';
 import { type NewResource, newResource, newResourceId, type SimResource, startDeleting } from '../domain/resource.js';
 import type { OperationAction, OperationStatus, ResourceType } from '../domain/vocabulary.js';
@@ -39,6 +39,9 @@ export class OperationStarter {
   async start(partner: string, idempotencyKey: string, request: StartRequest): Promise<SimOperation> {
     const profile = await this.gate.admit(partner);
     const fingerprint = requestFingerprint(request);
+    const call = { partner, idempotencyKey, fingerprint, profile };
+    const done = request.action === 'create' ? await this.createAtOnce(call, request) : request.action === 'power-on' ? await this.powerOnAtOnce(call, request) : null;
+    if (done) return done;
     const started = await this.ledger.withIdempotencyKey(partner, idempotencyKey, async (tx): Promise<Started> => {
       const existing = await tx.operationByKey(partner, idempotencyKey);
       if (existing) {
@@ -54,12 +57,41 @@ export class OperationStarter {
     return started.operation;
   }
 
+  /**
+   * The common create, a new key with no fault scheduled, in one statement; null when it is not
+   * that (then the ledger said so without writing anything). Most partner calls are creates, and
+   * the full way costs a transaction of several round trips.
+   */
+  private async createAtOnce(call: Call, request: Extract<StartRequest, { action: 'create' }>): Promise<SimOperation | null> {
+    const plan = planOperation(call.profile, null, this.next);
+    if (plan.kind === 'outage') return null;
+    return this.ledger.recordAtOnce(this.entryFor(call, this.newTarget(call.partner, request), plan.outcome, plan.latencyMs), null);
+  }
+
+  /**
+   * The common power-on, of a VM just made (active, off, nothing running on it) under a new key
+   * with no fault scheduled, in one statement; null when it is not that. Only the resource's
+   * state and power are written, so those are all the target needs to know of it.
+   */
+  private async powerOnAtOnce(call: Call, request: Extract<StartRequest, { action: 'power-on' }>): Promise<SimOperation | null> {
+    const plan = planOperation(call.profile, null, this.next);
+    if (plan.kind === 'outage') return null;
+    const expected = { state: 'active', power: 'off' } as const;
+    const resource: NewResource = { id: request.resourceId, partner: call.partner, type: 'vm', spec: {}, labels: {}, ...expected };
+    const target: Target = { action: 'power-on', resource, isNew: false, createPending: false };
+    return this.ledger.recordAtOnce(this.entryFor(call, target, plan.outcome, plan.latencyMs), expected);
+  }
+
   private async create(begin: Begin, request: Extract<StartRequest, { action: 'create' }>): Promise<Started> {
     const { tx, partner } = begin;
     const plan = planOperation(begin.profile, await tx.takeFault(partner, 'create', request.type), this.next);
     if (plan.kind === 'outage') return { outage: plan.outage };
+    return this.record(begin, this.newTarget(partner, request), plan.outcome, plan.latencyMs);
+  }
+
+  private newTarget(partner: string, request: Extract<StartRequest, { action: 'create' }>): Target {
     const resource = newResource(newResourceId(partner, request.type, this.random.uniqueId()), partner, request.type, request.spec, request.labels);
-    return this.record(begin, { action: 'create', resource, isNew: true, createPending: false }, plan.outcome, plan.latencyMs);
+    return { action: 'create', resource, isNew: true, createPending: false };
   }
 
   private async onExisting(begin: Begin, request: Exclude<StartRequest, { action: 'create' }>): Promise<Started> {
@@ -80,9 +112,13 @@ export class OperationStarter {
     return this.record(begin, { action: request.action, resource: started, isNew: false, createPending }, plan.outcome, plan.latencyMs);
   }
 
-  /** Records the operation; with no latency it finishes now, and the answer says how it went. */
-  private record(begin: Begin, target: Target, outcome: 'success' | 'permanent-failure', latencyMs: number): Promise<Started> {
-    const { partner } = begin;
+  private async record(begin: Begin, target: Target, outcome: 'success' | 'permanent-failure', latencyMs: number): Promise<Started> {
+    return { operation: await begin.tx.record(this.entryFor(begin, target, outcome, latencyMs)) };
+  }
+
+  /** The operation to record; with no latency it finishes now, and the answer says how it went. */
+  private entryFor(call: Call, target: Target, outcome: 'success' | 'permanent-failure', latencyMs: number): OperationRecord {
+    const { partner } = call;
     const { action, resource } = target;
     const operation = {
       id: newOperationId(partner, this.random.uniqueId()),
@@ -90,17 +126,19 @@ export class OperationStarter {
       action,
       resourceId: resource.id,
       resourceType: resource.type,
-      idempotencyKey: begin.idempotencyKey,
-      fingerprint: begin.fingerprint,
+      idempotencyKey: call.idempotencyKey,
+      fingerprint: call.fingerprint,
       plannedError: outcome === 'success' ? null : permanentErrorFor(action, resource.type, resource.id, partner),
     };
-    const write = (status: OperationStatus, value: NewResource | null) =>
-      begin.tx
-        .record({ operation, status, latencyMs, resource: value && { value, isNew: target.isNew } })
-        .then((recorded) => ({ operation: recorded }));
-    if (latencyMs > 0) return write('running', target.isNew || action === 'delete' ? resource : null);
+    const entry = (status: OperationStatus, value: NewResource | null): OperationRecord => ({
+      operation,
+      status,
+      latencyMs,
+      resource: value && { value, isNew: target.isNew },
+    });
+    if (latencyMs > 0) return entry('running', target.isNew || action === 'delete' ? resource : null);
     const done = completeOperation(operation, resource, { createPending: target.createPending });
-    return write(done.status, { ...resource, ...done.resource });
+    return entry(done.status, { ...resource, ...done.resource });
   }
 
   private readonly next = (): number => this.random.next();
@@ -114,12 +152,16 @@ interface Target {
   createPending: boolean;
 }
 
-interface Begin {
-  tx: LedgerTransaction;
+/** A mutating call as it arrived: whose, under which key, the fingerprint of its request, the partner's profile. */
+interface Call {
   partner: string;
   idempotencyKey: string;
   fingerprint: string;
   profile: SimulationProfile;
+}
+
+interface Begin extends Call {
+  tx: LedgerTransaction;
 }
 
 function assertCanPowerOn(resource: SimResource): void {

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { RequestStatus } from '../domain/request-status.js';
 import { releaseCapacity } from '../persistence/capacity-ledger.js';
-import { appendEvent, changeRequest } from '../persistence/request-journal.js';
+import { appendEvent, recordChange } from '../persistence/request-journal.js';
 import type { ApprovalRecord } from './approval-decision.js';
 
 /**
@@ -15,13 +15,10 @@ export async function rejectAwaiting(
 ): Promise<void> {
   const code = approval.decision === 'timed out' ? 'approval-timed-out' : 'approval-rejected';
   const detail = approval.decision === 'timed out' ? approval.reason : `Rejected by ${approval.by}: ${approval.reason}`;
-  await changeRequest(manager, request, {
-    status: 'REJECTED',
-    approval,
-    approval_deadline: null,
-    failure: { reason: code, detail },
-    finished_at: new Date(),
+  await recordChange(manager, request, {
+    columns: { status: 'REJECTED', approval, approval_deadline: null, failure: { reason: code, detail }, finished_at: new Date() },
+    events: [{ type: code, data: { by: approval.by, reason: approval.reason } }],
+    next: null,
   });
-  await appendEvent(manager, request.id, code, { by: approval.by, reason: approval.reason });
   if (await releaseCapacity(manager, request.id)) await appendEvent(manager, request.id, 'capacity-released', { reason: code });
 }

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { preparedQuery } from '#libs/persistence/src/prepared-query.js';
 import type { Demand } from '../domain/iaas-spec.js';
 
 /**
@@ -14,30 +15,48 @@ const TAKES_WORK = `(status = 'active' OR (status = 'planned' AND available_from
 
 type QuotaDemand = Omit<Demand, 'publicIps'>;
 
-/** Holds `demand` against the tenant's quota if it still fits and the tenant is active; false when not (nothing written). */
-export async function holdQuota(manager: EntityManager, tenantId: string, demand: QuotaDemand): Promise<boolean> {
-  const [, held]: [unknown[], number] = await manager.query(
+export type HoldOutcome<T> = { held: true; value: T } | { held: false; reason: 'over-quota' | 'no-room' };
+
+/**
+ * Holds `demand` against the tenant's quota and in the data centre, with `work` (what the hold
+ * makes possible) in the same transaction: the reservation row, then `work`, then the two
+ * conditional updates of the counters, tenant first. Not held when the quota or the site no
+ * longer has room (or the tenant was suspended, or the site stopped taking work): then neither the
+ * reservation nor anything `work` wrote remains (rolled back to a savepoint). The counters come
+ * last because those rows are every submission's hot spots: their locks, held until the caller
+ * commits, are then held for the shortest time, not across everything the caller writes.
+ */
+export async function holdCapacity<T>(
+  manager: EntityManager,
+  reservation: { requestId: string; tenantId: string; dataCentreCode: string; demand: Demand },
+  work: () => Promise<T>,
+): Promise<HoldOutcome<T>> {
+  const { vcpu, memoryGib, storageGib, publicIps, vms } = reservation.demand;
+  await manager.query('SAVEPOINT hold_capacity');
+  await preparedQuery(
+    manager,
+    `INSERT INTO capacity_reservations
+       (request_id, data_centre_code, tenant_id, vcpu, memory_gib, storage_gib, public_ips, vms, status)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'held')`,
+    [reservation.requestId, reservation.dataCentreCode, reservation.tenantId, vcpu, memoryGib, storageGib, publicIps, vms],
+  );
+  const value = await work();
+  const { rowCount: quotaHeld } = await preparedQuery(
+    manager,
     `UPDATE tenants SET
        used_vcpu = used_vcpu + $2, used_memory_gib = used_memory_gib + $3, used_storage_gib = used_storage_gib + $4,
        used_vms = used_vms + $5
      WHERE id = $1 AND status = 'active'
        AND used_vcpu + $2 <= quota_vcpu AND used_memory_gib + $3 <= quota_memory_gib
        AND used_storage_gib + $4 <= quota_storage_gib AND used_vms + $5 <= quota_vms`,
-    [tenantId, demand.vcpu, demand.memoryGib, demand.storageGib, demand.vms],
+    [reservation.tenantId, vcpu, memoryGib, storageGib, vms],
   );
-  return held === 1;
-}
-
-/**
- * Holds `demand` in the data centre if it still fits and the site takes work, and records the
- * reservation; false when it does not (nothing written). The quota must be held already.
- */
-export async function holdCapacity(
-  manager: EntityManager,
-  reservation: { requestId: string; tenantId: string; dataCentreCode: string; demand: Demand },
-): Promise<boolean> {
-  const { vcpu, memoryGib, storageGib, publicIps, vms } = reservation.demand;
-  const [, held]: [unknown[], number] = await manager.query(
+  if (quotaHeld !== 1) {
+    await manager.query('ROLLBACK TO SAVEPOINT hold_capacity');
+    return { held: false, reason: 'over-quota' };
+  }
+  const { rowCount: roomHeld } = await preparedQuery(
+    manager,
     `UPDATE data_centres SET
        used_vcpu = used_vcpu + $2, used_memory_gib = used_memory_gib + $3,
        used_storage_gib = used_storage_gib + $4, used_public_ips = used_public_ips + $5, updated_at = now()
@@ -46,18 +65,13 @@ export async function holdCapacity(
        AND used_storage_gib + $4 <= capacity_storage_gib AND used_public_ips + $5 <= capacity_public_ips`,
     [reservation.dataCentreCode, vcpu, memoryGib, storageGib, publicIps],
   );
-  if (held !== 1) return false;
-  await manager.query(
-    `INSERT INTO capacity_reservations
-       (request_id, data_centre_code, tenant_id, vcpu, memory_gib, storage_gib, public_ips, vms, status)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'held')`,
-    [reservation.requestId, reservation.dataCentreCode, reservation.tenantId, vcpu, memoryGib, storageGib, publicIps, vms],
-  );
-  return true;
+  if (roomHeld === 1) return { held: true, value };
+  await manager.query('ROLLBACK TO SAVEPOINT hold_capacity');
+  return { held: false, reason: 'no-room' };
 }
 
-/** Gives quota back: a hold no reservation came of, or a released reservation's share. */
-export async function releaseQuota(manager: EntityManager, tenantId: string, demand: QuotaDemand): Promise<void> {
+/** Gives a released reservation's share of the quota back. */
+async function releaseQuota(manager: EntityManager, tenantId: string, demand: QuotaDemand): Promise<void> {
   await manager.query(
     `UPDATE tenants SET used_vcpu = used_vcpu - $2, used_memory_gib = used_memory_gib - $3,
        used_storage_gib = used_storage_gib - $4, used_vms = used_vms - $5 WHERE id = $1`,

@@ -1,11 +1,13 @@
 import type { EntityManager } from 'typeorm';
 import { ConcurrentUpdateError } from '#libs/core/src/domain/domain-error.js';
+import { preparedQuery } from '#libs/persistence/src/prepared-query.js';
 import { assertTransition, type RequestStatus } from '../domain/request-status.js';
+import type { StepStatus } from '../domain/iaas-steps.js';
 
 /**
- * The three writes every state change of a request makes, always in the caller's transaction:
- * the guarded change itself, its event in the append-only log, and the work it causes (outbox).
- * A crash between them is impossible; a crash after commit loses nothing (the relay re-sends).
+ * The writes every state change of a request makes, always together: the guarded change itself,
+ * its events in the append-only log, and the work it causes (outbox). One statement, so a crash
+ * between them is impossible; a crash after commit loses nothing (the relay re-sends).
  */
 
 export const PROVISIONING_QUEUE = 'provisioning';
@@ -17,6 +19,103 @@ export interface AdvanceRequestJob {
   version: number;
 }
 
+/** The outbox id, and job id, of the advance scheduled at `version`: one per state change. */
+export const advanceJobId = (requestId: string, version: number): string => `${requestId}.${version}`;
+
+export interface RequestEvent {
+  type: string;
+  data: Record<string, unknown>;
+}
+
+/** A step row as a change rewrites it (the executor's). */
+export interface StepWrite {
+  position: number;
+  status: StepStatus;
+  attempts: number;
+  compensationAttempts: number;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+  items: unknown[];
+  lastError: string | null;
+}
+
+export interface RequestChange {
+  /** Columns of provisioning_requests to set, status among them. */
+  columns: { status?: RequestStatus; [column: string]: unknown };
+  events: RequestEvent[];
+  /** Schedules the next advance this long from now; null: nothing to do until someone acts. */
+  next: { delayMs: number } | null;
+  steps?: StepWrite[];
+}
+
+/**
+ * Compare-and-set on status and version, with the change's steps, events and outbox row, in one
+ * statement: every write joins the compare-and-set's RETURNING, so a change that finds the
+ * request moved on (ConcurrentUpdateError) writes nothing at all. The outbox id (the job id) is
+ * derived from the request and its new version: a state change schedules at most one job, and
+ * duplicates drop. Returns the new version.
+ */
+export async function recordChange(
+  manager: EntityManager,
+  request: { id: string; status: RequestStatus; version: number },
+  change: RequestChange,
+): Promise<number> {
+  const { columns, events, next, steps = [] } = change;
+  if (columns.status !== undefined && columns.status !== request.status) assertTransition(request.status, columns.status);
+  const names = Object.keys(columns);
+  const version = request.version + 1;
+  const { rows } = await preparedQuery(
+    manager,
+    `WITH changed AS (
+       UPDATE provisioning_requests
+       SET ${[...names.map((column, i) => `${column} = $${i + 10}`), 'version = version + 1', 'updated_at = now()'].join(', ')}
+       WHERE id = $1 AND status = $2 AND version = $3
+       RETURNING id
+     ), steps AS (
+       UPDATE provisioning_steps s SET status = v.status, attempts = v.attempts, compensation_attempts = v.compensation_attempts,
+         started_at = v.started_at, finished_at = v.finished_at, items = v.items, last_error = v.last_error
+       FROM changed, jsonb_to_recordset($4::jsonb) AS v(position int, status text, attempts int, compensation_attempts int,
+         started_at timestamptz, finished_at timestamptz, items jsonb, last_error text)
+       WHERE s.request_id = changed.id AND s.position = v.position
+     ), events AS (
+       INSERT INTO request_events (request_id, type, data)
+       SELECT changed.id, e.event->>'type', e.event->'data'
+       FROM changed, jsonb_array_elements($5::jsonb) WITH ORDINALITY AS e(event, n) ORDER BY e.n
+     ), scheduled AS (
+       INSERT INTO outbox (id, queue, job_name, payload, available_at)
+       SELECT $6, '${PROVISIONING_QUEUE}', '${ADVANCE_REQUEST_JOB}', $7, now() + make_interval(secs => $8::double precision / 1000)
+       FROM changed WHERE $9
+       ON CONFLICT (id) DO NOTHING
+     )
+     SELECT 1 FROM changed`,
+    [
+      request.id,
+      request.status,
+      request.version,
+      JSON.stringify(steps.map(toStepRow)),
+      JSON.stringify(events),
+      advanceJobId(request.id, version),
+      JSON.stringify({ requestId: request.id, version } satisfies AdvanceRequestJob),
+      Math.max(0, Math.round(next?.delayMs ?? 0)),
+      next !== null,
+      ...names.map((column) => columns[column]),
+    ],
+  );
+  if (rows.length !== 1) throw new ConcurrentUpdateError('provisioning request', request.id);
+  return version;
+}
+
+const toStepRow = (step: StepWrite) => ({
+  position: step.position,
+  status: step.status,
+  attempts: step.attempts,
+  compensation_attempts: step.compensationAttempts,
+  started_at: step.startedAt,
+  finished_at: step.finishedAt,
+  items: step.items,
+  last_error: step.lastError,
+});
+
 export async function appendEvent(
   manager: EntityManager,
   requestId: string,
@@ -24,43 +123,4 @@ export async function appendEvent(
   data: Record<string, unknown> = {},
 ): Promise<void> {
   await manager.query(`INSERT INTO request_events (request_id, type, data) VALUES ($1, $2, $3)`, [requestId, type, data]);
-}
-
-/**
- * Schedules the next advance of a request. The outbox id (the job id) is derived from the
- * request and its new version: a state change schedules at most one job, and duplicates drop.
- */
-export async function scheduleAdvance(
-  manager: EntityManager,
-  requestId: string,
-  version: number,
-  delayMs = 0,
-): Promise<void> {
-  const job: AdvanceRequestJob = { requestId, version };
-  await manager.query(
-    `INSERT INTO outbox (id, queue, job_name, payload, available_at)
-     VALUES ($1, $2, $3, $4, now() + ($5 || ' milliseconds')::interval) ON CONFLICT (id) DO NOTHING`,
-    [`${requestId}.${version}`, PROVISIONING_QUEUE, ADVANCE_REQUEST_JOB, job, String(Math.max(0, Math.round(delayMs)))],
-  );
-}
-
-/**
- * Compare-and-set on status and version: the change lands only if the request is still where the
- * caller last saw it. Returns the new version.
- */
-export async function changeRequest(
-  manager: EntityManager,
-  request: { id: string; status: RequestStatus; version: number },
-  changes: { status?: RequestStatus; [column: string]: unknown },
-): Promise<number> {
-  if (changes.status !== undefined && changes.status !== request.status) assertTransition(request.status, changes.status);
-  const columns = Object.keys(changes);
-  const assignments = columns.map((column, i) => `${column} = $${i + 4}`);
-  const result: [unknown[], number] = await manager.query(
-    `UPDATE provisioning_requests SET ${[...assignments, 'version = version + 1', 'updated_at = now()'].join(', ')}
-     WHERE id = $1 AND status = $2 AND version = $3`,
-    [request.id, request.status, request.version, ...columns.map((column) => changes[column])],
-  );
-  if (result[1] !== 1) throw new ConcurrentUpdateError('provisioning request', request.id);
-  return request.version + 1;
 }

@@ -3,7 +3,7 @@ import { evaluatePolicy, type PolicyDecision } from '#libs/policy/src/evaluate-p
 import { type PlacementPlan, type PlacementRecord, placementRecord, planPlacement } from '#libs/policy/src/plan-placement.js';
 import type { Service } from '#libs/catalogue/src/domain/vocabulary.js';
 import type { Demand, IaasSpec } from '../domain/iaas-spec.js';
-import { holdCapacity, holdQuota, releaseQuota } from '../persistence/capacity-ledger.js';
+import { holdCapacity } from '../persistence/capacity-ledger.js';
 import { readPolicyInput } from './policy-input.reader.js';
 
 export interface PlacementRequest {
@@ -20,8 +20,8 @@ export interface PlacementProposal {
   plan: PlacementPlan;
 }
 
-export type PlacementOutcome =
-  | { placed: true; dataCentre: string; decision: PolicyDecision; placement: PlacementRecord }
+export type PlacementOutcome<T> =
+  | { placed: true; dataCentre: string; decision: PolicyDecision; placement: PlacementRecord; value: T }
   | { placed: false; decision: PolicyDecision; placement: PlacementRecord; rejection: { code: string; detail: string } };
 
 /** Decides and plans without writing anything: the dry run, and the first half of a submission. */
@@ -33,26 +33,32 @@ export async function proposePlacement(manager: EntityManager, request: Placemen
 }
 
 /**
- * Decides, places and holds, in the caller's transaction. The plan is made from what was read; the
- * holds are conditional updates that re-check quota and room, so a concurrent request that took
- * them first makes this one try the next compliant site (never a non-compliant one), or be
- * rejected with the numbers, rather than overbook.
+ * Decides, places and holds, in the caller's transaction, with `onPlaced` (what placing makes
+ * possible: the steps, the status change) written inside the hold. The plan is made from what was
+ * read; the holds are conditional updates that re-check quota and room, so a concurrent request
+ * that took them first makes this one try the next compliant site (never a non-compliant one), or
+ * be rejected with the numbers, rather than overbook.
  */
-export async function placeAndHold(manager: EntityManager, request: PlacementRequest, now: Date): Promise<PlacementOutcome> {
+export async function placeAndHold<T>(
+  manager: EntityManager,
+  request: PlacementRequest,
+  now: Date,
+  onPlaced: (dataCentre: string, decision: PolicyDecision, placement: PlacementRecord) => Promise<T>,
+): Promise<PlacementOutcome<T>> {
   const { decision, plan } = await proposePlacement(manager, request, now);
   if (plan.rejection) return { placed: false, decision, placement: placementRecord(plan, null), rejection: plan.rejection };
-  if (!(await holdQuota(manager, request.tenantId, request.demand))) {
-    const rejection = { code: 'quota-exceeded', detail: await quotaShortfall(manager, request) };
-    return { placed: false, decision, placement: placementRecord(plan, null), rejection };
-  }
   const taken: string[] = [];
   for (const dataCentreCode of plan.order) {
-    if (await holdCapacity(manager, { requestId: request.id, tenantId: request.tenantId, dataCentreCode, demand: request.demand })) {
-      return { placed: true, dataCentre: dataCentreCode, decision, placement: placementRecord(plan, dataCentreCode, taken) };
+    const placement = placementRecord(plan, dataCentreCode, taken);
+    const reservation = { requestId: request.id, tenantId: request.tenantId, dataCentreCode, demand: request.demand };
+    const hold = await holdCapacity(manager, reservation, () => onPlaced(dataCentreCode, decision, placement));
+    if (hold.held) return { placed: true, dataCentre: dataCentreCode, decision, placement, value: hold.value };
+    if (hold.reason === 'over-quota') {
+      const rejection = { code: 'quota-exceeded', detail: await quotaShortfall(manager, request) };
+      return { placed: false, decision, placement: placementRecord(plan, null, taken), rejection };
     }
     taken.push(dataCentreCode);
   }
-  await releaseQuota(manager, request.tenantId, request.demand);
   const placement = placementRecord(plan, null, taken);
   return { placed: false, decision, placement, rejection: { code: 'no-compliant-capacity', detail: `No compliant capacity. ${placement.reason}` } };
 }

@@ -1,7 +1,7 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import type { Caller } from '#libs/access/src/domain/caller.js';
-import { appendEvent, changeRequest, scheduleAdvance } from '../../persistence/request-journal.js';
+import { recordChange } from '../../persistence/request-journal.js';
 import { approvalBy, lockAwaitingApproval } from '../approval-decision.js';
 
 export class ApproveProvisioningRequestCommand extends Command<void> {
@@ -23,9 +23,11 @@ export class ApproveProvisioningRequestHandler implements ICommandHandler<Approv
     await this.dataSource.transaction(async (manager) => {
       const request = await lockAwaitingApproval(manager, id);
       const approval = approvalBy(caller, 'approved', reason);
-      const version = await changeRequest(manager, request, { status: 'PROVISIONING', approval, approval_deadline: null });
-      await appendEvent(manager, id, 'approved', { by: approval.by, reason });
-      await scheduleAdvance(manager, id, version);
+      await recordChange(manager, request, {
+        columns: { status: 'PROVISIONING', approval, approval_deadline: null },
+        events: [{ type: 'approved', data: { by: approval.by, reason } }],
+        next: { delayMs: 0 },
+      });
     });
   }
 }

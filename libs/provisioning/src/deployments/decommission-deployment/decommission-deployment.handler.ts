@@ -5,7 +5,7 @@ import { DomainError, NotFoundError } from '#libs/core/src/domain/domain-error.j
 import type { RequestStatus } from '../../domain/request-status.js';
 import { runIdempotently } from '../../idempotency/idempotent-transaction.js';
 import type { StoredResponse } from '../../idempotency/stored-response.js';
-import { appendEvent, changeRequest, scheduleAdvance } from '../../persistence/request-journal.js';
+import { recordChange } from '../../persistence/request-journal.js';
 import { isUuid } from '../../requests/request-id.js';
 import { readDeployment } from '../deployment.response.js';
 import { DecommissionDeploymentCommand } from './decommission-deployment.command.js';
@@ -52,10 +52,12 @@ export class DecommissionDeploymentHandler implements ICommandHandler<Decommissi
       throw new CannotDecommissionError(id, found.status, found.request_id, found.request_status);
     }
     const request = { id: found.request_id, status: found.request_status, version: found.version };
-    const version = await changeRequest(manager, request, { status: 'DECOMMISSIONING' });
+    await recordChange(manager, request, {
+      columns: { status: 'DECOMMISSIONING' },
+      events: [{ type: 'decommission-requested', data: { deployment: id, by } }],
+      next: { delayMs: 0 },
+    });
     await manager.query(`UPDATE deployments SET status = 'decommissioning', updated_at = now() WHERE id = $1`, [id]);
-    await appendEvent(manager, request.id, 'decommission-requested', { deployment: id, by });
-    await scheduleAdvance(manager, request.id, version);
     const body = await readDeployment(manager, id);
     return { status: 202, body: body as unknown as Record<string, unknown>, location: `/v1/deployments/${id}` };
   }

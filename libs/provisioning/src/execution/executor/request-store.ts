@@ -5,8 +5,9 @@ import type { IaasSpec } from '../../domain/iaas-spec.js';
 import type { IaasStepName, StepStatus } from '../../domain/iaas-steps.js';
 import type { RequestStatus } from '../../domain/request-status.js';
 import { commitCapacity, releaseCapacity } from '../../persistence/capacity-ledger.js';
-import { appendEvent, changeRequest, scheduleAdvance } from '../../persistence/request-journal.js';
-import type { Effect, ExecutionItem, RequestSnapshot, StepSnapshot, Transition } from './request-snapshot.js';
+import { preparedQuery } from '#libs/persistence/src/prepared-query.js';
+import { recordChange } from '../../persistence/request-journal.js';
+import type { Effect, ExecutionItem, RequestSnapshot, Transition } from './request-snapshot.js';
 
 interface RequestRow {
   id: string;
@@ -17,37 +18,45 @@ interface RequestRow {
   data_centre_code: string;
   operator_code: string;
   spec: IaasSpec;
+  /** The steps as JSON, in order: their time stamps are ISO strings. */
+  steps: StepJson[];
 }
 
-interface StepRow {
+interface StepJson {
   position: number;
   name: IaasStepName;
   status: StepStatus;
   attempts: number;
   compensation_attempts: number;
-  started_at: Date | null;
-  finished_at: Date | null;
+  started_at: string | null;
+  finished_at: string | null;
   items: ExecutionItem[];
   last_error: string | null;
 }
 
-/** Reads a request as a job sees it, and commits what the job decided in one guarded transaction. */
+const dateOf = (value: string | null): Date | null => (value === null ? null : new Date(value));
+
+/**
+ * Reads a request as a job sees it, and commits what the job decided, guarded by version. Every
+ * job does both, so each is one round trip to PostgreSQL: per job, the round trips are the cost.
+ */
 @Injectable()
 export class RequestStore {
   constructor(private readonly dataSource: DataSource) {}
 
   async load(requestId: string): Promise<RequestSnapshot | null> {
-    const [request] = await this.dataSource.query<RequestRow[]>(
-      `SELECT r.id, r.tenant_id, r.status, r.version, r.cancel_requested, r.data_centre_code, dc.operator_code, r.spec
+    const {
+      rows: [request],
+    } = await preparedQuery<RequestRow>(
+      this.dataSource.manager,
+      `SELECT r.id, r.tenant_id, r.status, r.version, r.cancel_requested, r.data_centre_code, dc.operator_code, r.spec,
+         (SELECT coalesce(json_agg(s ORDER BY s.position), '[]')
+          FROM (SELECT position, name, status, attempts, compensation_attempts, started_at, finished_at, items, last_error
+                FROM provisioning_steps WHERE request_id = r.id) s) AS steps
        FROM provisioning_requests r JOIN data_centres dc ON dc.code = r.data_centre_code WHERE r.id = $1`,
       [requestId],
     );
     if (!request) return null;
-    const steps = await this.dataSource.query<StepRow[]>(
-      `SELECT position, name, status, attempts, compensation_attempts, started_at, finished_at, items, last_error
-       FROM provisioning_steps WHERE request_id = $1 ORDER BY position`,
-      [requestId],
-    );
     return {
       id: request.id,
       tenantId: request.tenant_id,
@@ -57,14 +66,14 @@ export class RequestStore {
       dataCentreCode: request.data_centre_code,
       partner: request.operator_code,
       spec: request.spec,
-      steps: steps.map((step) => ({
+      steps: request.steps.map((step) => ({
         position: step.position,
         name: step.name,
         status: step.status,
         attempts: step.attempts,
         compensationAttempts: step.compensation_attempts,
-        startedAt: step.started_at,
-        finishedAt: step.finished_at,
+        startedAt: dateOf(step.started_at),
+        finishedAt: dateOf(step.finished_at),
         items: step.items,
         lastError: step.last_error,
       })),
@@ -72,31 +81,23 @@ export class RequestStore {
   }
 
   /**
-   * The compare-and-set comes first: a job that lost the race (ConcurrentUpdateError) writes
-   * nothing at all. Returns the request's new version.
+   * One statement (recordChange): a job that lost the race (ConcurrentUpdateError) writes nothing
+   * at all. Effects on other tables (the last transition of a request) add a transaction around
+   * it. Returns the request's new version.
    */
   async commit(request: RequestSnapshot, transition: Transition): Promise<number> {
+    const effects = transition.effects ?? [];
+    if (effects.length === 0) return this.write(this.dataSource.manager, request, transition);
     return this.dataSource.transaction(async (manager) => {
-      const version = await changeRequest(manager, request, {
-        ...(transition.status ? { status: transition.status } : {}),
-        ...transition.columns,
-      });
-      for (const step of transition.steps) await this.writeStep(manager, request.id, step);
-      for (const event of transition.events) await appendEvent(manager, request.id, event.type, event.data);
-      for (const effect of transition.effects ?? []) await this.apply(manager, request, effect);
-      if (transition.next) await scheduleAdvance(manager, request.id, version, transition.next.delayMs);
+      const version = await this.write(manager, request, transition);
+      for (const effect of effects) await this.apply(manager, request, effect);
       return version;
     });
   }
 
-  private async writeStep(manager: EntityManager, requestId: string, step: StepSnapshot): Promise<void> {
-    await manager.query(
-      `UPDATE provisioning_steps SET status = $3, attempts = $4, compensation_attempts = $5, started_at = $6,
-         finished_at = $7, items = $8, last_error = $9
-       WHERE request_id = $1 AND position = $2`,
-      [requestId, step.position, step.status, step.attempts, step.compensationAttempts, step.startedAt, step.finishedAt,
-        JSON.stringify(step.items), step.lastError],
-    );
+  private write(manager: EntityManager, request: RequestSnapshot, transition: Transition): Promise<number> {
+    const columns = { ...(transition.status ? { status: transition.status } : {}), ...transition.columns };
+    return recordChange(manager, request, { columns, events: transition.events, next: transition.next, steps: transition.steps });
   }
 
   private async apply(manager: EntityManager, request: RequestSnapshot, effect: Effect): Promise<void> {

@@ -5,7 +5,7 @@ import { ConcurrentUpdateError, DomainError } from '#libs/core/src/domain/domain
 import { lockAwaitingApproval } from '../../approvals/approval-decision.js';
 import { rejectAwaiting } from '../../approvals/reject-awaiting.js';
 import type { RequestStatus } from '../../domain/request-status.js';
-import { appendEvent, changeRequest, scheduleAdvance } from '../../persistence/request-journal.js';
+import { recordChange } from '../../persistence/request-journal.js';
 
 /** How many requests one pass handles of each kind; the next pass takes the rest. */
 const BATCH = 200;
@@ -75,10 +75,14 @@ export class ExpireReservations {
       const expired = await this.guarded(() =>
         this.dataSource.transaction(async (manager) => {
           const reason = `The capacity held for it expired: the request made no progress for ${Math.round(ttlMs / 1000)} s.`;
-          const version = await changeRequest(manager, request, { status: 'ROLLING_BACK' });
-          await appendEvent(manager, request.id, 'reservation-expired', { ttlMs });
-          await appendEvent(manager, request.id, 'rollback-started', { reason });
-          await scheduleAdvance(manager, request.id, version);
+          await recordChange(manager, request, {
+            columns: { status: 'ROLLING_BACK' },
+            events: [
+              { type: 'reservation-expired', data: { ttlMs } },
+              { type: 'rollback-started', data: { reason } },
+            ],
+            next: { delayMs: 0 },
+          });
         }),
       );
       if (expired) done.push(request.id);

@@ -1,6 +1,7 @@
 import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppConfig } from '#libs/core/src/config/app-config.js';
+import { preparedQuery } from '#libs/persistence/src/prepared-query.js';
 import { DEFAULT_JOB_OPTIONS, JobQueues } from '../jobs/job-queues.js';
 import { rescheduleStalledRequests } from './stalled-requests.js';
 
@@ -59,7 +60,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   /** One pass: moves up to a batch; returns how many rows it moved. */
   async relayOnce(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const rows: ClaimedRow[] = await manager.query(
+      const { rows } = await preparedQuery<ClaimedRow>(
+        manager,
         `SELECT id, queue, job_name, payload,
                 GREATEST(0, ceil(EXTRACT(EPOCH FROM (available_at - now())) * 1000))::int AS delay_ms
          FROM outbox WHERE dispatched_at IS NULL
@@ -68,7 +70,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       );
       if (rows.length === 0) return 0;
       await this.enqueue(rows);
-      await manager.query(`UPDATE outbox SET dispatched_at = now() WHERE id = ANY($1)`, [rows.map((row) => row.id)]);
+      await preparedQuery(manager, `UPDATE outbox SET dispatched_at = now() WHERE id = ANY($1)`, [rows.map((row) => row.id)]);
       return rows.length;
     });
   }

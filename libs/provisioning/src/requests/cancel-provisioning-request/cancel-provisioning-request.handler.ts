@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { describeCaller } from '#libs/access/src/domain/caller.js';
 import { NotFoundError } from '#libs/core/src/domain/domain-error.js';
 import { isFinal, type RequestStatus } from '../../domain/request-status.js';
-import { appendEvent, changeRequest, scheduleAdvance } from '../../persistence/request-journal.js';
+import { recordChange } from '../../persistence/request-journal.js';
 import { isUuid } from '../request-id.js';
 import { CancelProvisioningRequestCommand } from './cancel-provisioning-request.command.js';
 import { CannotCancelError } from './cannot-cancel.error.js';
@@ -29,17 +29,23 @@ export class CancelProvisioningRequestHandler implements ICommandHandler<CancelP
       const { status, version } = request;
       if (request.cancel_requested && (status === 'PROVISIONING' || status === 'ROLLING_BACK')) return;
       if (status === 'SUBMITTED' || status === 'PROVISIONING') {
-        const next = await changeRequest(manager, { id, status, version }, { cancel_requested: true });
-        await appendEvent(manager, id, 'cancel-requested', { by: describeCaller(caller) });
-        await scheduleAdvance(manager, id, next);
+        await recordChange(manager, { id, status, version }, {
+          columns: { cancel_requested: true },
+          events: [{ type: 'cancel-requested', data: { by: describeCaller(caller) } }],
+          next: { delayMs: 0 },
+        });
         return;
       }
       if (status === 'AWAITING_APPROVAL') {
         // Nothing exists at the partner yet: the rollback only gives the held capacity back.
-        const next = await changeRequest(manager, { id, status, version }, { status: 'ROLLING_BACK', cancel_requested: true, approval_deadline: null });
-        await appendEvent(manager, id, 'cancel-requested', { by: describeCaller(caller) });
-        await appendEvent(manager, id, 'rollback-started', { reason: 'The request was cancelled while awaiting approval.' });
-        await scheduleAdvance(manager, id, next);
+        await recordChange(manager, { id, status, version }, {
+          columns: { status: 'ROLLING_BACK', cancel_requested: true, approval_deadline: null },
+          events: [
+            { type: 'cancel-requested', data: { by: describeCaller(caller) } },
+            { type: 'rollback-started', data: { reason: 'The request was cancelled while awaiting approval.' } },
+          ],
+          next: { delayMs: 0 },
+        });
         return;
       }
       if (status === 'ACTIVE' || status === 'DECOMMISSIONING') {

@@ -7,7 +7,7 @@ import { type PlacementRecord, placementRecord } from '#libs/policy/src/plan-pla
 import { type Demand, demandOf, type IaasSpec } from '../../domain/iaas-spec.js';
 import { proposePlacement } from '../../placement/place-request.js';
 import { assertNoNetworkConflicts } from '../network/network-rules.js';
-import { assertTenantExists, catalogueSizes } from '../submit-provisioning-request/submit-provisioning-request.handler.js';
+import { submissionSizes } from '../submit-provisioning-request/submit-provisioning-request.handler.js';
 
 export interface DryRunResult {
   dryRun: true;
@@ -45,8 +45,7 @@ export class DryRunProvisioningRequestHandler implements IQueryHandler<DryRunPro
     if (caller.scope.kind === 'tenant' && caller.scope.tenantId !== tenantId) throw new NotFoundError('tenant', tenantId);
     assertNoNetworkConflicts(spec);
     const manager = this.dataSource.manager;
-    await assertTenantExists(manager, tenantId);
-    const demand = demandOf(spec, await catalogueSizes(manager, spec));
+    const demand = demandOf(spec, await submissionSizes(manager, tenantId, spec));
     const { decision, plan } = await proposePlacement(manager, { id: 'dry-run', tenantId, service, spec, demand }, new Date());
     const chosen = plan.order[0] ?? null;
     let outcome: DryRunResult['outcome'] = 'would-provision';

@@ -1,15 +1,18 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { DataSource, type EntityManager } from 'typeorm';
 import { describeCaller } from '#libs/access/src/domain/caller.js';
+import { AppConfig } from '#libs/core/src/config/app-config.js';
 import { NotFoundError, RuleViolationError } from '#libs/core/src/domain/domain-error.js';
 import { ProblemDetailsFilter } from '#libs/core/src/http/problem-details.filter.js';
-import { demandOf, type IaasSpec } from '../../domain/iaas-spec.js';
+import { preparedQuery } from '#libs/persistence/src/prepared-query.js';
+import type { PolicyDecision } from '#libs/policy/src/evaluate-policy.js';
+import type { PlacementRecord } from '#libs/policy/src/plan-placement.js';
+import { type Demand, demandOf, type IaasSpec } from '../../domain/iaas-spec.js';
 import { stepsFor } from '../../domain/iaas-steps.js';
 import { runIdempotently } from '../../idempotency/idempotent-transaction.js';
 import type { StoredResponse } from '../../idempotency/stored-response.js';
-import { appendEvent, changeRequest, scheduleAdvance } from '../../persistence/request-journal.js';
+import { recordChange } from '../../persistence/request-journal.js';
 import { placeAndHold } from '../../placement/place-request.js';
-import { AppConfig } from '#libs/core/src/config/app-config.js';
 import { assertNoNetworkConflicts } from '../network/network-rules.js';
 import { readProvisioningRequest } from '../provisioning-request.reader.js';
 import { newRequestId } from '../request-id.js';
@@ -41,76 +44,108 @@ export class SubmitProvisioningRequestHandler implements ICommandHandler<SubmitP
   }
 
   private async submit(manager: EntityManager, { caller, tenantId, service, spec }: SubmitProvisioningRequestCommand): Promise<StoredResponse> {
-    await assertTenantExists(manager, tenantId);
-    const demand = demandOf(spec, await catalogueSizes(manager, spec));
+    const demand = demandOf(spec, await submissionSizes(manager, tenantId, spec));
     const id = newRequestId();
     const now = new Date();
     const submitted = { id, status: 'SUBMITTED' as const, version: 0 };
-    await manager.query(
-      `INSERT INTO provisioning_requests (id, tenant_id, service, spec, status, version, demand, submitted_by)
-       VALUES ($1, $2, $3, $4, 'SUBMITTED', 0, $5, $6)`,
-      [id, tenantId, service, spec, demand, caller.keyId],
+    await preparedQuery(
+      manager,
+      `WITH request AS (
+         INSERT INTO provisioning_requests (id, tenant_id, service, spec, status, version, demand, submitted_by)
+         VALUES ($1, $2, $3, $4, 'SUBMITTED', 0, $5, $6) RETURNING id
+       )
+       INSERT INTO request_events (request_id, type, data) SELECT id, 'submitted', $7 FROM request`,
+      [id, tenantId, service, spec, demand, caller.keyId, { tenant: tenantId, service, demand, by: describeCaller(caller) }],
     );
-    await appendEvent(manager, id, 'submitted', { tenant: tenantId, service, demand, by: describeCaller(caller) });
 
-    const outcome = await placeAndHold(manager, { id, tenantId, service, spec, demand }, now);
-    const decided = { decision: outcome.decision, placement: outcome.placement };
-    await appendEvent(manager, id, 'policy-decided', { allowed: outcome.decision.allowed, summary: outcome.decision.summary, rules: outcome.decision.rulesUsed });
-    if (!outcome.placed) {
-      const { rejection } = outcome;
-      await changeRequest(manager, submitted, { status: 'REJECTED', ...decided, failure: { reason: rejection.code, detail: rejection.detail, demand }, finished_at: now });
-      await appendEvent(manager, id, 'rejected', { reason: rejection.code, detail: rejection.detail });
-      const problem = this.problems.toProblem(
-        new RuleViolationError(rejection.code, `Provisioning request ${id} was rejected: ${rejection.detail}`, {
-          requestId: id,
-          request: locationOf(id),
-          demand,
-          decision: outcome.decision,
-          placement: outcome.placement,
-        }),
-      );
-      return { status: 422, body: problem, location: null };
-    }
+    const placed = await placeAndHold(manager, { id, tenantId, service, spec, demand }, now, (dataCentre, decision, placement) =>
+      this.accept(manager, { ...submitted, spec, demand, now }, dataCentre, decision, placement),
+    );
+    if (placed.placed) return placed.value;
 
-    const awaitsApproval = outcome.decision.approval.required;
-    const deadline = new Date(now.getTime() + this.config.reservations.approvalTimeoutMs);
-    const version = await changeRequest(manager, submitted, {
-      status: awaitsApproval ? 'AWAITING_APPROVAL' : 'PROVISIONING',
-      data_centre_code: outcome.dataCentre,
-      ...decided,
-      ...(awaitsApproval ? { approval_deadline: deadline } : {}),
+    const { rejection, decision, placement } = placed;
+    await recordChange(manager, submitted, {
+      columns: { status: 'REJECTED', decision, placement, failure: { reason: rejection.code, detail: rejection.detail, demand }, finished_at: now },
+      events: [policyDecided(decision), { type: 'rejected', data: { reason: rejection.code, detail: rejection.detail } }],
+      next: null,
     });
-    await appendEvent(manager, id, 'placed', { dataCentre: outcome.dataCentre, reason: outcome.placement.reason });
-    await appendEvent(manager, id, 'capacity-reserved', { dataCentre: outcome.dataCentre, ...demand });
+    const problem = this.problems.toProblem(
+      new RuleViolationError(rejection.code, `Provisioning request ${id} was rejected: ${rejection.detail}`, {
+        requestId: id,
+        request: locationOf(id),
+        demand,
+        decision,
+        placement,
+      }),
+    );
+    return { status: 422, body: problem, location: null };
+  }
+
+  /** Written inside the hold: the steps, and the move to PROVISIONING (or to AWAITING_APPROVAL, with no job yet). */
+  private async accept(
+    manager: EntityManager,
+    request: { id: string; status: 'SUBMITTED'; version: number; spec: IaasSpec; demand: Demand; now: Date },
+    dataCentre: string,
+    decision: PolicyDecision,
+    placement: PlacementRecord,
+  ): Promise<StoredResponse> {
+    const { id, spec, demand, now } = request;
+    const awaitsApproval = decision.approval.required;
+    const deadline = new Date(now.getTime() + this.config.reservations.approvalTimeoutMs);
     await insertSteps(manager, id, spec);
-    if (awaitsApproval) {
-      const reasons = outcome.decision.approval.reasons.filter((r) => !r.passed).map((r) => r.reason);
-      await appendEvent(manager, id, 'approval-required', { reasons, deadline: deadline.toISOString() });
-    } else {
-      await scheduleAdvance(manager, id, version);
-    }
+    await recordChange(manager, request, {
+      columns: {
+        status: awaitsApproval ? 'AWAITING_APPROVAL' : 'PROVISIONING',
+        data_centre_code: dataCentre,
+        decision,
+        placement,
+        ...(awaitsApproval ? { approval_deadline: deadline } : {}),
+      },
+      events: [
+        policyDecided(decision),
+        { type: 'placed', data: { dataCentre, reason: placement.reason } },
+        { type: 'capacity-reserved', data: { dataCentre, ...demand } },
+        ...(awaitsApproval
+          ? [{ type: 'approval-required', data: { reasons: decision.approval.reasons.filter((r) => !r.passed).map((r) => r.reason), deadline: deadline.toISOString() } }]
+          : []),
+      ],
+      next: awaitsApproval ? null : { delayMs: 0 },
+    });
     const body = await readProvisioningRequest(manager, id);
     return { status: 202, body: body as unknown as Record<string, unknown>, location: locationOf(id) };
   }
 }
 
-/** A 404 for a tenant that does not exist; any other refusal is the policy's, and is recorded. */
-export async function assertTenantExists(manager: EntityManager, id: string): Promise<void> {
-  const found: unknown[] = await manager.query(`SELECT 1 FROM tenants WHERE id = $1`, [id]);
-  if (found.length === 0) throw new NotFoundError('tenant', id);
+const policyDecided = (decision: PolicyDecision) => ({
+  type: 'policy-decided',
+  data: { allowed: decision.allowed, summary: decision.summary, rules: decision.rulesUsed },
+});
+
+interface ContextRow {
+  tenant: boolean;
+  sizes: { code: string; vcpu: number; memory_gib: number }[];
+  images: string[];
 }
 
-/** The sizes the spec names, by code; a 422 naming each group whose size or image the catalogue lacks. */
-export async function catalogueSizes(manager: EntityManager, spec: IaasSpec): Promise<Map<string, { vcpu: number; memoryGib: number }>> {
-  const sizeRows: { code: string; vcpu: number; memory_gib: number }[] = await manager.query(
-    `SELECT code, vcpu, memory_gib FROM sizes WHERE code = ANY($1)`,
-    [[...new Set(spec.vms.map((group) => group.size))]],
+/**
+ * What a submission (or a dry run) must know before the policy, in one query: that the tenant
+ * exists (404; any other refusal of the tenant is the policy's, and is recorded), and the sizes
+ * and images the spec names: a 422 naming every group whose size or image the catalogue lacks.
+ * Returns the sizes by code.
+ */
+export async function submissionSizes(manager: EntityManager, tenantId: string, spec: IaasSpec): Promise<Map<string, { vcpu: number; memoryGib: number }>> {
+  const {
+    rows: [row],
+  } = await preparedQuery<ContextRow>(
+    manager,
+    `SELECT EXISTS (SELECT 1 FROM tenants WHERE id = $1) AS tenant,
+            (SELECT coalesce(json_agg(s), '[]') FROM (SELECT code, vcpu, memory_gib FROM sizes WHERE code = ANY($2)) s) AS sizes,
+            (SELECT coalesce(json_agg(i.id), '[]') FROM images i WHERE i.id = ANY($3::uuid[])) AS images`,
+    [tenantId, [...new Set(spec.vms.map((group) => group.size))], [...new Set(spec.vms.map((group) => group.image))]],
   );
-  const imageRows: { id: string }[] = await manager.query(`SELECT id FROM images WHERE id = ANY($1::uuid[])`, [
-    [...new Set(spec.vms.map((group) => group.image))],
-  ]);
-  const sizes = new Map(sizeRows.map((row) => [row.code, { vcpu: row.vcpu, memoryGib: row.memory_gib }]));
-  const images = new Set(imageRows.map((row) => row.id));
+  if (!row.tenant) throw new NotFoundError('tenant', tenantId);
+  const sizes = new Map(row.sizes.map((size) => [size.code, { vcpu: size.vcpu, memoryGib: size.memory_gib }]));
+  const images = new Set(row.images);
   const errors = spec.vms.flatMap((group, i) => [
     ...(sizes.has(group.size) ? [] : [{ field: `spec.vms.${i}.size`, message: `spec.vms.${i}.size '${group.size}' is not a size in the catalogue` }]),
     ...(images.has(group.image) ? [] : [{ field: `spec.vms.${i}.image`, message: `spec.vms.${i}.image '${group.image}' is not an image in the catalogue` }]),
@@ -123,14 +158,18 @@ export async function catalogueSizes(manager: EntityManager, spec: IaasSpec): Pr
   return sizes;
 }
 
-/** Every step of the spec, in order: capacity is already held, a link not asked for is skipped. */
+/** Every step of the spec, in order, in one statement: capacity is already held, a link not asked for is skipped. */
 async function insertSteps(manager: EntityManager, requestId: string, spec: IaasSpec): Promise<void> {
-  for (const [position, step] of stepsFor(spec).entries()) {
+  const steps = stepsFor(spec).map((step, position) => {
     const status = step.name === 'reserve-capacity' ? 'succeeded' : step.skipped ? 'skipped' : 'pending';
-    await manager.query(
-      `INSERT INTO provisioning_steps (request_id, position, name, status, attempts, started_at, finished_at, items)
-       VALUES ($1, $2, $3, $4, $5, CASE WHEN $4 = 'succeeded' THEN now() END, CASE WHEN $4 <> 'pending' THEN now() END, '[]')`,
-      [requestId, position, step.name, status, status === 'succeeded' ? 1 : 0],
-    );
-  }
+    return { position, name: step.name, status, attempts: status === 'succeeded' ? 1 : 0 };
+  });
+  await preparedQuery(
+    manager,
+    `INSERT INTO provisioning_steps (request_id, position, name, status, attempts, started_at, finished_at, items)
+     SELECT $1, s.position, s.name, s.status, s.attempts,
+            CASE WHEN s.status = 'succeeded' THEN now() END, CASE WHEN s.status <> 'pending' THEN now() END, '[]'
+     FROM jsonb_to_recordset($2::jsonb) AS s(position int, name text, status text, attempts int)`,
+    [requestId, JSON.stringify(steps)],
+  );
 }

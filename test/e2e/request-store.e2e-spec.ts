@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { DataSource } from 'typeorm';
+import { ConcurrentUpdateError } from '#libs/core/src/domain/domain-error.js';
+import { RequestStore } from '#libs/provisioning/src/execution/executor/request-store.js';
+import type { Transition } from '#libs/provisioning/src/execution/executor/request-snapshot.js';
+import { arrangeWorld, type World } from '../support/isolation-world.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+import { rows, submission } from './provisioning-api.support.js';
+
+/**
+ * The executor's reads and writes, each one statement: a request and its steps as a job sees
+ * them, and a job's decision committed guarded by version, all of it or none of it.
+ */
+describe('RequestStore', () => {
+  let t: TestApp;
+  let world: World;
+  let store: RequestStore;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    world = await arrangeWorld(t);
+    store = new RequestStore(t.app.get(DataSource));
+  }, 30_000);
+  afterAll(() => t.close());
+
+  const submit = async (): Promise<string> => (await t.http.post('/v1/provisioning-requests').send(submission(world, 'bank')).expect(202)).body.id as string;
+  const written = async (id: string) => ({
+    request: await rows(t, `SELECT status, version, cancel_requested FROM provisioning_requests WHERE id = $1`, [id]),
+    steps: await rows(t, `SELECT position, status, attempts, items, started_at FROM provisioning_steps WHERE request_id = $1 ORDER BY position`, [id]),
+    events: await rows(t, `SELECT type, data FROM request_events WHERE request_id = $1 ORDER BY id`, [id]),
+    outbox: await rows(t, `SELECT id, payload FROM outbox WHERE payload->>'requestId' = $1 ORDER BY id`, [id]),
+  });
+
+  it('loads the request with its steps in order, time stamps as dates', async () => {
+    const id = await submit();
+    const request = (await store.load(id))!;
+    expect(request).toMatchObject({ id, status: 'PROVISIONING', version: 1, cancelRequested: false, partner: 'china-telecom' });
+    expect(request.steps.map((s) => s.position)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(request.steps[0]).toMatchObject({ name: 'reserve-capacity', status: 'succeeded', attempts: 1, items: [] });
+    expect(request.steps[0].startedAt).toBeInstanceOf(Date);
+    expect(request.steps[1].startedAt).toBeNull();
+  });
+
+  it('commits steps, events (in order) and the next job in one go, at the next version', async () => {
+    const id = await submit();
+    const request = (await store.load(id))!;
+    const startedAt = new Date('2026-01-02T03:04:05.678Z');
+    const transition: Transition = {
+      steps: [{ ...request.steps[1], status: 'running', attempts: 1, startedAt, items: [{ key: 'org', idempotencyKey: 'k', operationId: null, resourceId: null, status: 'pending' }] }],
+      events: [
+        { type: 'first', data: { n: 1 } },
+        { type: 'second', data: { n: 2 } },
+      ],
+      next: { delayMs: 0 },
+    };
+    expect(await store.commit(request, transition)).toBe(2);
+    const after = await written(id);
+    expect(after.request).toEqual([{ status: 'PROVISIONING', version: 2, cancel_requested: false }]);
+    expect(after.steps[1]).toMatchObject({ status: 'running', attempts: 1, started_at: startedAt, items: transition.steps[0].items });
+    expect(after.events.slice(-2)).toEqual([
+      { type: 'first', data: { n: 1 } },
+      { type: 'second', data: { n: 2 } },
+    ]);
+    expect(after.outbox.map((row) => row.id)).toEqual([`${id}.1`, `${id}.2`]);
+    expect(after.outbox[1].payload).toEqual({ requestId: id, version: 2 });
+    expect((await store.load(id))!.steps[1].startedAt).toEqual(startedAt);
+  });
+
+  it('writes nothing at all when the request moved on since it was loaded', async () => {
+    const id = await submit();
+    const request = (await store.load(id))!;
+    await t.db.query(`UPDATE provisioning_requests SET version = version + 1 WHERE id = $1`, [id]);
+    const before = await written(id);
+    const transition: Transition = {
+      status: 'ROLLING_BACK',
+      columns: { finished_at: new Date() },
+      steps: [{ ...request.steps[1], status: 'failed' }],
+      events: [{ type: 'rollback-started', data: {} }],
+      next: { delayMs: 0 },
+    };
+    await expect(store.commit(request, transition)).rejects.toBeInstanceOf(ConcurrentUpdateError);
+    expect(await written(id)).toEqual(before);
+  });
+});
