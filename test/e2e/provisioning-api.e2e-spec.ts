@@ -33,9 +33,13 @@ afterAll(() => t.close());
 
 describe('submitting', () => {
   it('answers 202 with Location and the request: placed, capacity held, steps laid out, executor scheduled', async () => {
-    const before = await used('cn-beijing-1');
+    const before = { 'cn-beijing-1': await used('cn-beijing-1'), 'cn-shanghai-1': await used('cn-shanghai-1') };
     const res = await submit(submission(world, 'bank', { vms: [{ size: 'm1.large', image: world.imageId, count: 3 }], storageGib: 500 })).expect(202);
     const request = res.body as Record<string, unknown> & { id: string; steps: Record<string, unknown>[] };
+    // Both Chinese sites are as utilised: the request's id draws which; the other says so.
+    const chosen = request.dataCentre as 'cn-beijing-1' | 'cn-shanghai-1';
+    const other = chosen === 'cn-beijing-1' ? 'cn-shanghai-1' : 'cn-beijing-1';
+    expect(['cn-beijing-1', 'cn-shanghai-1']).toContain(chosen);
     expect(res.headers.location).toBe(`/v1/provisioning-requests/${request.id}`);
     const demand = { vcpu: 24, memoryGib: 96, storageGib: 500 + 3 * 40, publicIps: 1, vms: 3 };
     expect(request).toMatchObject({
@@ -43,22 +47,20 @@ describe('submitting', () => {
       service: 'iaas',
       status: 'PROVISIONING',
       version: 1,
-      dataCentre: 'cn-beijing-1',
       demand,
       cancelRequested: false,
       failure: null,
       deployment: null,
       progress: { done: 2, total: 8 },
-      reservation: { dataCentre: 'cn-beijing-1', status: 'held', ...demand },
+      reservation: { dataCentre: chosen, status: 'held', ...demand },
       spec: { networkCidr: '10.20.0.0/16', hybridLink: null, preference: { dataCentre: null, country: null } },
     });
-    // Both Chinese sites are empty: the tie goes to the first by code, and the record says why.
     expect(request.placement).toMatchObject({
-      dataCentre: 'cn-beijing-1',
+      dataCentre: chosen,
       reason: expect.stringContaining('least utilised'),
       candidates: [
-        { dataCentre: 'cn-beijing-1', outcome: 'chosen' },
-        { dataCentre: 'cn-shanghai-1', outcome: 'lost', reason: expect.stringContaining('comes first by code') },
+        { dataCentre: 'cn-beijing-1', outcome: chosen === 'cn-beijing-1' ? 'chosen' : 'lost' },
+        { dataCentre: 'cn-shanghai-1', outcome: chosen === 'cn-shanghai-1' ? 'chosen' : 'lost' },
         { dataCentre: 'jp-osaka-1', outcome: 'lost', reason: expect.stringContaining("Tenant 'Beijing Commercial Bank' requires in-country residency in CN; jp-osaka-1 is in JP") },
         { dataCentre: 'jp-tokyo-1', outcome: 'lost' },
         { dataCentre: 'uk-london-1', outcome: 'lost' },
@@ -70,13 +72,15 @@ describe('submitting', () => {
     );
     expect(request.steps[0]).toMatchObject({ startedAt: expect.any(String), finishedAt: expect.any(String), items: [] });
 
-    const after = await used('cn-beijing-1');
-    expect(after).toEqual({
-      used_vcpu: before.used_vcpu + 24,
-      used_memory_gib: before.used_memory_gib + 96,
-      used_storage_gib: before.used_storage_gib + 620,
-      used_public_ips: before.used_public_ips + 1,
+    const lost = (request.placement as { candidates: { dataCentre: string; reason: string }[] }).candidates.find((c) => c.dataCentre === other)!;
+    expect(lost.reason).toContain(`the tie went to ${chosen} by a draw on the request's id`);
+    expect(await used(chosen)).toEqual({
+      used_vcpu: before[chosen].used_vcpu + 24,
+      used_memory_gib: before[chosen].used_memory_gib + 96,
+      used_storage_gib: before[chosen].used_storage_gib + 620,
+      used_public_ips: before[chosen].used_public_ips + 1,
     });
+    expect(await used(other)).toEqual(before[other]);
     const events = await rows<{ type: string }>(t, `SELECT type FROM request_events WHERE request_id = $1 ORDER BY id`, [request.id]);
     expect(events.map((e) => e.type)).toEqual(['submitted', 'policy-decided', 'placed', 'capacity-reserved']);
     expect(request.decision).toMatchObject({ allowed: true, approval: { required: false } });

@@ -38,6 +38,21 @@ describe('planPlacement', () => {
     expect(lostReason(placementRecord(placement, 'cn-a'), 'cn-b')).toBe('As utilised after placing as cn-a (10%), which comes first by code.');
   });
 
+  it('with a tie-breaker (the request id), scatters requests over equally utilised sites, each request always the same way', () => {
+    const sites = [site('cn-a'), site('cn-b'), site('cn-c', { used: vcpuUsed(1) })];
+    const decision = evaluatePolicy(DEFAULT_POLICY_RULES, policyInput({ sites, tenant: tenant() }));
+    const drawn = (tieBreaker: string) => planPlacement(decision, { sites, demand: demand(), preference: NO_PREFERENCE, tieBreaker });
+    const winners = Array.from({ length: 200 }, (_, i) => drawn(`request-${i}`).order[0]);
+    // cn-c is 1 vCPU fuller: still the same percent, so it takes part in the draw.
+    for (const code of ['cn-a', 'cn-b', 'cn-c']) expect(winners.filter((w) => w === code).length).toBeGreaterThan(30);
+    const again = drawn('request-7');
+    expect(again.order[0]).toBe(winners[7]);
+    const loser = again.order[1];
+    expect(lostReason(placementRecord(again, again.order[0]), loser)).toBe(
+      `As utilised after placing as ${again.order[0]} (10%); the tie went to ${again.order[0]} by a draw on the request's id.`,
+    );
+  });
+
   it('honours a preferred data centre with room, even when it is more utilised', () => {
     const placement = plan([site('cn-a', { used: vcpuUsed(60) }), site('cn-b')], { dataCentre: 'cn-a' });
     expect(placement.order).toEqual(['cn-a', 'cn-b']);

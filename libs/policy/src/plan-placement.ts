@@ -21,6 +21,12 @@ export interface PlacementInput {
   sites: readonly PolicySite[];
   demand: PolicyDemand;
   preference: PlacementPreference;
+  /**
+   * Breaks ties between sites equally utilised (to the percent): usually the request's id. Without
+   * it the code decides, and every request submitted at the same moment picks the same site and
+   * queues on its row; with it they scatter over the tied sites, each request always the same way.
+   */
+  tieBreaker?: string;
 }
 
 export interface PlacementCandidate {
@@ -50,6 +56,7 @@ export interface PlacementPlan {
   /** Why the preference was not honoured, when it was not. */
   preferenceNote: string | null;
   preference: PlacementPreference;
+  tieBreaker: string | null;
 }
 
 type Located = Pick<PlacementCandidate, 'dataCentre' | 'country'>;
@@ -59,6 +66,20 @@ const preferenceRank = (preference: PlacementPreference, site: Located): number 
   site.dataCentre === preference.dataCentre ? 2 : site.country === preference.country ? 1 : 0;
 
 const uncapitalise = (text: string): string => text.charAt(0).toLowerCase() + text.slice(1);
+
+/** Spread is weighed to the percent, as a person reads it: closer than that is a tie. */
+const spreadOf = (c: Pick<PlacementCandidate, 'utilisationAfter'>): number => Math.round(c.utilisationAfter * 100);
+
+/** FNV-1a: a stable, well-mixed number for the tie-breaker and a site, the same on every run. */
+function drawOf(tieBreaker: string, code: string): number {
+  let hash = 0x811c9dc5;
+  for (const char of `${tieBreaker}/${code}`) hash = Math.imul(hash ^ char.charCodeAt(0), 0x01000193) >>> 0;
+  return hash;
+}
+
+/** Orders two equally weighed sites: by the draw when there is a tie-breaker, else by code. */
+const tieOrder = (tieBreaker: string | null, a: string, b: string): number =>
+  (tieBreaker === null ? 0 : drawOf(tieBreaker, a) - drawOf(tieBreaker, b)) || a.localeCompare(b);
 
 export function planPlacement(decision: PolicyDecision, input: PlacementInput): PlacementPlan {
   const sites = new Map(input.sites.map((site) => [site.code, site]));
@@ -83,13 +104,14 @@ export function planPlacement(decision: PolicyDecision, input: PlacementInput): 
     const after = percent(base.utilisationAfter);
     return { ...base, outcome: 'eligible', reason: `Complies with the policy and has room (${after} utilised after placing).` };
   });
+  const tieBreaker = input.tieBreaker ?? null;
   const order = candidates
     .filter((c) => c.outcome === 'eligible')
     .sort(
       (a, b) =>
         preferenceRank(input.preference, b) - preferenceRank(input.preference, a) ||
-        a.utilisationAfter - b.utilisationAfter ||
-        a.dataCentre.localeCompare(b.dataCentre),
+        spreadOf(a) - spreadOf(b) ||
+        tieOrder(tieBreaker, a.dataCentre, b.dataCentre),
     )
     .map((c) => c.dataCentre);
 
@@ -106,7 +128,7 @@ export function planPlacement(decision: PolicyDecision, input: PlacementInput): 
   }
   // A refused request is not placed anywhere: the preference is moot, and saying so would only confuse.
   const preferenceNote = rejection?.code === 'policy-refused' ? null : noteOnPreference(input.preference, candidates);
-  return { order, candidates, rejection, preferenceNote, preference: input.preference };
+  return { order, candidates, rejection, preferenceNote, preference: input.preference, tieBreaker };
 }
 
 function noteOnPreference(preference: PlacementPreference, candidates: readonly PlacementCandidate[]): string | null {
@@ -203,7 +225,8 @@ function loserReason(
       : `Less preferred: not in the preferred country ${winner.country}, as ${winner.dataCentre} is.`;
   }
   const after = (c: PlacementCandidate): string => percent(c.utilisationAfter);
-  return loser.utilisationAfter === winner.utilisationAfter
+  if (spreadOf(loser) !== spreadOf(winner)) return `More utilised after placing (${after(loser)}) than ${winner.dataCentre} (${after(winner)}).`;
+  return plan.tieBreaker === null
     ? `As utilised after placing as ${winner.dataCentre} (${after(winner)}), which comes first by code.`
-    : `More utilised after placing (${after(loser)}) than ${winner.dataCentre} (${after(winner)}).`;
+    : `As utilised after placing as ${winner.dataCentre} (${after(winner)}); the tie went to ${winner.dataCentre} by a draw on the request's id.`;
 }

@@ -25,10 +25,20 @@ export type PlacementOutcome<T> =
   | { placed: false; decision: PolicyDecision; placement: PlacementRecord; rejection: { code: string; detail: string } };
 
 /** Decides and plans without writing anything: the dry run, and the first half of a submission. */
-export async function proposePlacement(manager: EntityManager, request: PlacementRequest, now: Date): Promise<PlacementProposal> {
+export async function proposePlacement(
+  manager: EntityManager,
+  request: PlacementRequest,
+  now: Date,
+  tieBreaker: string | null = request.id,
+): Promise<PlacementProposal> {
   const { input, rules } = await readPolicyInput(manager, request, now);
   const decision = evaluatePolicy(rules, input);
-  const plan = planPlacement(decision, { sites: input.sites, demand: request.demand, preference: request.spec.preference });
+  const plan = planPlacement(decision, {
+    sites: input.sites,
+    demand: request.demand,
+    preference: request.spec.preference,
+    ...(tieBreaker === null ? {} : { tieBreaker }),
+  });
   return { decision, plan };
 }
 

@@ -46,7 +46,8 @@ export class DryRunProvisioningRequestHandler implements IQueryHandler<DryRunPro
     assertNoNetworkConflicts(spec);
     const manager = this.dataSource.manager;
     const demand = demandOf(spec, await submissionSizes(manager, tenantId, spec));
-    const { decision, plan } = await proposePlacement(manager, { id: 'dry-run', tenantId, service, spec, demand }, new Date());
+    // No request id yet to draw ties with: among equally utilised sites, the submission's own draw decides.
+    const { decision, plan } = await proposePlacement(manager, { id: 'dry-run', tenantId, service, spec, demand }, new Date(), null);
     const chosen = plan.order[0] ?? null;
     let outcome: DryRunResult['outcome'] = 'would-provision';
     if (chosen === null) outcome = 'would-be-rejected';
