@@ -38,7 +38,8 @@ describe('RequestStore', () => {
     expect(request.steps.map((s) => s.position)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
     expect(request.steps[0]).toMatchObject({ name: 'reserve-capacity', status: 'succeeded', attempts: 1, items: [] });
     expect(request.steps[0].startedAt).toBeInstanceOf(Date);
-    expect(request.steps[1].startedAt).toBeNull();
+    expect(request.steps[1]).toMatchObject({ name: 'ensure-tenant-org', status: 'running', attempts: 1 });
+    expect(request.steps[2].startedAt).toBeNull();
   });
 
   it('commits steps, events (in order) and the next job in one go, at the next version', async () => {
