@@ -34,7 +34,7 @@ describe('cancel', () => {
     const res = await as('bank')('post', `/v1/provisioning-requests/${id}/cancel`).expect(202);
     expect(res.headers.location).toBe(`/v1/provisioning-requests/${id}`);
     expect(res.body).toMatchObject({ id, status: 'PROVISIONING', cancelRequested: true, version: 2 });
-    expect(await eventTypes(id)).toEqual(['submitted', 'policy-decided', 'placed', 'capacity-reserved', 'cancel-requested']);
+    expect(await eventTypes(id)).toEqual(['submitted', 'policy-decided', 'placed', 'capacity-reserved', 'step-started', 'cancel-requested']);
     expect(await outboxIds(id)).toEqual([`${id}.1`, `${id}.2`]);
   });
 
@@ -117,12 +117,12 @@ describe('the event log', () => {
   it('as JSON, oldest first, cursor-paginated by event id', async () => {
     const id = await submitFor();
     const all = (await as('bank')('get', `/v1/provisioning-requests/${id}/events`).expect(200)).body;
-    expect(all.items.map((e: { type: string }) => e.type)).toEqual(['submitted', 'policy-decided', 'placed', 'capacity-reserved']);
+    expect(all.items.map((e: { type: string }) => e.type)).toEqual(['submitted', 'policy-decided', 'placed', 'capacity-reserved', 'step-started']);
     expect(all.items[2]).toMatchObject({ id: expect.stringMatching(/^\d+$/), at: expect.any(String), data: { dataCentre: expect.stringMatching(/^cn-/) } });
-    const first = (await as('bank')('get', `/v1/provisioning-requests/${id}/events?limit=2`).expect(200)).body;
-    expect(first.items).toEqual(all.items.slice(0, 2));
-    const rest = (await as('bank')('get', `/v1/provisioning-requests/${id}/events?limit=2&cursor=${first.nextCursor}`).expect(200)).body;
-    expect(rest).toEqual({ items: all.items.slice(2), nextCursor: null });
+    const first = (await as('bank')('get', `/v1/provisioning-requests/${id}/events?limit=3`).expect(200)).body;
+    expect(first.items).toEqual(all.items.slice(0, 3));
+    const rest = (await as('bank')('get', `/v1/provisioning-requests/${id}/events?limit=3&cursor=${first.nextCursor}`).expect(200)).body;
+    expect(rest).toEqual({ items: all.items.slice(3), nextCursor: null });
   });
 
   it('as a server-sent event stream: replays, follows, and ends once the request is final', async () => {
@@ -131,26 +131,26 @@ describe('the event log', () => {
     const stream = await openEventStream(port, `/v1/provisioning-requests/${id}/events`, world.keys.bank);
     expect(stream.status).toBe(200);
     expect(stream.contentType).toMatch(/^text\/event-stream/);
-    const replayed = await stream.waitForData(4);
-    expect(replayed.map((f) => JSON.parse(f.data!).type)).toEqual(['submitted', 'policy-decided', 'placed', 'capacity-reserved']);
+    const replayed = await stream.waitForData(5);
+    expect(replayed.map((f) => JSON.parse(f.data!).type)).toEqual(['submitted', 'policy-decided', 'placed', 'capacity-reserved', 'step-started']);
     expect(replayed.map((f) => f.id)).toEqual(replayed.map((f) => JSON.parse(f.data!).id));
 
     // The executor's part, by SQL: a step, then the final state with its event in one transaction.
-    await t.db.query(`INSERT INTO request_events (request_id, type, data) VALUES ($1, 'step-started', '{"step": "ensure-tenant-org"}')`, [id]);
-    expect(JSON.parse((await stream.waitForData(5))[4].data!).type).toBe('step-started');
+    await t.db.query(`INSERT INTO request_events (request_id, type, data) VALUES ($1, 'step-succeeded', '{"step": "ensure-tenant-org"}')`, [id]);
+    expect(JSON.parse((await stream.waitForData(6))[5].data!).type).toBe('step-succeeded');
     await t.db.query(`
       WITH changed AS (UPDATE provisioning_requests SET status = 'ROLLED_BACK', version = version + 1, finished_at = now() WHERE id = $1 RETURNING id)
       INSERT INTO request_events (request_id, type, data) SELECT id, 'rolled-back', '{}' FROM changed`, [id]);
     await stream.ended;
     const frames = stream.frames.filter((f) => f.data !== undefined);
-    expect(frames.map((f) => f.event ?? JSON.parse(f.data!).type)).toEqual(['submitted', 'policy-decided', 'placed', 'capacity-reserved', 'step-started', 'rolled-back', 'end']);
+    expect(frames.map((f) => f.event ?? JSON.parse(f.data!).type)).toEqual(['submitted', 'policy-decided', 'placed', 'capacity-reserved', 'step-started', 'step-succeeded', 'rolled-back', 'end']);
     expect(JSON.parse(frames.at(-1)!.data!)).toEqual({ status: 'ROLLED_BACK' });
 
     // Resuming with Last-Event-ID sends only what came after, and then ends; past the end, 204.
     const resumed = await openEventStream(port, `/v1/provisioning-requests/${id}/events`, world.keys.bank, { 'Last-Event-ID': frames[3].id! });
     await resumed.ended;
-    expect(resumed.frames.map((f) => f.event ?? JSON.parse(f.data!).type)).toEqual(['step-started', 'rolled-back', 'end']);
-    const past = await openEventStream(port, `/v1/provisioning-requests/${id}/events`, world.keys.bank, { 'Last-Event-ID': frames[5].id! });
+    expect(resumed.frames.map((f) => f.event ?? JSON.parse(f.data!).type)).toEqual(['step-started', 'step-succeeded', 'rolled-back', 'end']);
+    const past = await openEventStream(port, `/v1/provisioning-requests/${id}/events`, world.keys.bank, { 'Last-Event-ID': frames[6].id! });
     expect(past.status).toBe(204);
   });
 

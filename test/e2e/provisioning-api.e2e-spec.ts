@@ -67,10 +67,21 @@ describe('submitting', () => {
         { dataCentre: 'us-east-1', outcome: 'lost' },
       ],
     });
+    // The first step is begun by the submission itself: the first job already calls the partner.
+    const begun = ['reserve-capacity', 'ensure-tenant-org'];
     expect(request.steps.map((s) => [s.name, s.status, s.attempts])).toEqual(
-      IAAS_STEPS.map((name) => [name, name === 'reserve-capacity' ? 'succeeded' : name === 'create-hybrid-link' ? 'skipped' : 'pending', name === 'reserve-capacity' ? 1 : 0]),
+      IAAS_STEPS.map((name) => [
+        name,
+        name === 'reserve-capacity' ? 'succeeded' : name === 'ensure-tenant-org' ? 'running' : name === 'create-hybrid-link' ? 'skipped' : 'pending',
+        begun.includes(name) ? 1 : 0,
+      ]),
     );
     expect(request.steps[0]).toMatchObject({ startedAt: expect.any(String), finishedAt: expect.any(String), items: [] });
+    expect(request.steps[1]).toMatchObject({ startedAt: expect.any(String), finishedAt: null });
+    expect(request.steps[1].items).toMatchObject([{ key: 'org', status: 'pending' }]);
+    expect(await rows(t, `SELECT items FROM provisioning_steps WHERE request_id = $1 AND name = 'ensure-tenant-org'`, [request.id])).toMatchObject([
+      { items: [{ key: 'org', idempotencyKey: `tenant-org:china-telecom:${world.tenantIds.bank}` }] },
+    ]);
 
     const lost = (request.placement as { candidates: { dataCentre: string; reason: string }[] }).candidates.find((c) => c.dataCentre === other)!;
     expect(lost.reason).toContain(`the tie went to ${chosen} by a draw on the request's id`);
@@ -82,7 +93,7 @@ describe('submitting', () => {
     });
     expect(await used(other)).toEqual(before[other]);
     const events = await rows<{ type: string }>(t, `SELECT type FROM request_events WHERE request_id = $1 ORDER BY id`, [request.id]);
-    expect(events.map((e) => e.type)).toEqual(['submitted', 'policy-decided', 'placed', 'capacity-reserved']);
+    expect(events.map((e) => e.type)).toEqual(['submitted', 'policy-decided', 'placed', 'capacity-reserved', 'step-started']);
     expect(request.decision).toMatchObject({ allowed: true, approval: { required: false } });
     expect(await rows(t, `SELECT id, job_name, payload FROM outbox WHERE payload->>'requestId' = $1`, [request.id])).toEqual([
       { id: `${request.id}.1`, job_name: 'advance-request', payload: { requestId: request.id, version: 1 } },

@@ -38,7 +38,8 @@ describe('RequestStore', () => {
     expect(request.steps.map((s) => s.position)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
     expect(request.steps[0]).toMatchObject({ name: 'reserve-capacity', status: 'succeeded', attempts: 1, items: [] });
     expect(request.steps[0].startedAt).toBeInstanceOf(Date);
-    expect(request.steps[1].startedAt).toBeNull();
+    expect(request.steps[1]).toMatchObject({ name: 'ensure-tenant-org', status: 'running', attempts: 1 });
+    expect(request.steps[2].startedAt).toBeNull();
   });
 
   it('commits steps, events (in order) and the next job in one go, at the next version', async () => {
@@ -80,5 +81,29 @@ describe('RequestStore', () => {
     };
     await expect(store.commit(request, transition)).rejects.toBeInstanceOf(ConcurrentUpdateError);
     expect(await written(id)).toEqual(before);
+  });
+  it('commits the last transition with its effects on reservation and deployment, or nothing of it when it lost the race', async () => {
+    const effects = (id: string) => ({
+      reservation: rows(t, `SELECT status FROM capacity_reservations WHERE request_id = $1`, [id]),
+      deployment: rows(t, `SELECT status, resources FROM deployments WHERE request_id = $1`, [id]),
+    });
+    const activate = (request: NonNullable<Awaited<ReturnType<RequestStore['load']>>>): Transition => ({
+      status: 'ACTIVE',
+      steps: [],
+      events: [{ type: 'request-active', data: {} }],
+      effects: [{ kind: 'commit-capacity' }, { kind: 'record-deployment', resources: [{ step: 'create-vms', item: 'vm-0', partner: request.partner, type: 'vm', id: 'vm-1', shared: false }] }],
+      next: null,
+    });
+    const lost = (await store.load(await submit()))!;
+    await t.db.query(`UPDATE provisioning_requests SET version = version + 1 WHERE id = $1`, [lost.id]);
+    await expect(store.commit(lost, activate(lost))).rejects.toBeInstanceOf(ConcurrentUpdateError);
+    expect({ reservation: await effects(lost.id).reservation, deployment: await effects(lost.id).deployment }).toEqual({ reservation: [{ status: 'held' }], deployment: [] });
+
+    const won = (await store.load(await submit()))!;
+    expect(await store.commit(won, activate(won))).toBe(2);
+    expect({ reservation: await effects(won.id).reservation, deployment: await effects(won.id).deployment }).toEqual({
+      reservation: [{ status: 'committed' }],
+      deployment: [{ status: 'active', resources: [{ step: 'create-vms', item: 'vm-0', partner: 'china-telecom', type: 'vm', id: 'vm-1', shared: false }] }],
+    });
   });
 });

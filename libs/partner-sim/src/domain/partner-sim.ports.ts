@@ -2,7 +2,7 @@ import type { Fault, NewFault } from './fault.js';
 import type { NewOperation, SimOperation } from './operation.js';
 import type { SimulationProfile } from './profile.js';
 import type { NewResource, SimResource } from './resource.js';
-import type { OperationAction, OperationStatus, ResourceType } from './vocabulary.js';
+import type { OperationAction, OperationStatus, ResourceState, ResourceType } from './vocabulary.js';
 
 // Ports: abstract classes double as DI tokens; ../persistence implements them with TypeORM.
 
@@ -48,6 +48,16 @@ export abstract class OperationLedger {
   abstract findOperation(partner: string, id: string): Promise<SimOperation | null>;
   /** Completes every operation of the partner whose time has come, so a listing shows the present. */
   abstract settleDue(partner: string): Promise<void>;
+  /** The partner's resources that match, oldest first, as of now (its due operations completed first). */
+  abstract listResources(partner: string, filter: ResourceFilter): Promise<SimResource[]>;
+}
+
+/** A listing's filter; a deleted resource is listed only for state `deleted` or `all`. */
+export interface ResourceFilter {
+  request?: string;
+  tenant?: string;
+  type?: ResourceType;
+  state?: ResourceState | 'all';
 }
 
 export interface LedgerTransaction {

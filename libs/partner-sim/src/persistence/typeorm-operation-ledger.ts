@@ -4,7 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { preparedQuery } from '#libs/persistence/src/prepared-query.js';
 import type { Fault } from '../domain/fault.js';
 import { completeOperation, type SimOperation } from '../domain/operation.js';
-import { type LedgerTransaction, OperationLedger, type OperationRecord } from '../domain/partner-sim.ports.js';
+import { type LedgerTransaction, OperationLedger, type OperationRecord, type ResourceFilter } from '../domain/partner-sim.ports.js';
 import type { SimResource } from '../domain/resource.js';
 import type { OperationAction, ResourceType } from '../domain/vocabulary.js';
 import { PARTNER_SIM_DATA_SOURCE } from './partner-sim-data-source.js';
@@ -237,5 +237,34 @@ export class TypeOrmOperationLedger extends OperationLedger {
       // One short transaction per resource; one being settled by another call is left to it.
       await this.dataSource.transaction((manager) => settle(manager, resourceId, true));
     }
+  }
+
+  /**
+   * One statement in the common case: the listing, with whether any operation of the partner is
+   * due. Only when one is are they settled and the listing read again. The SQL names only the
+   * filters given, so each combination is a statement of its own, planned with its index.
+   */
+  async listResources(partner: string, filter: ResourceFilter): Promise<SimResource[]> {
+    const values: unknown[] = [partner];
+    const bind = (value: unknown): string => `$${values.push(value)}`;
+    const where = ['partner = $1'];
+    if (filter.request !== undefined) where.push(`labels ->> 'request' = ${bind(filter.request)}`);
+    if (filter.tenant !== undefined) where.push(`labels ->> 'tenant' = ${bind(filter.tenant)}`);
+    if (filter.type !== undefined) where.push(`type = ${bind(filter.type)}`);
+    if (filter.state === undefined) where.push(`state <> 'deleted'`);
+    else if (filter.state !== 'all') where.push(`state = ${bind(filter.state)}`);
+    const text = `SELECT d.due, r.* FROM
+         (SELECT EXISTS (SELECT 1 FROM partner_sim.operations
+                         WHERE partner = $1 AND status = 'running' AND completes_at <= now()) AS due) d
+       LEFT JOIN LATERAL (SELECT ${RESOURCE} FROM partner_sim.resources WHERE ${where.join(' AND ')}) r ON true
+       ORDER BY r."createdAt", r.id`;
+    const list = async () => (await preparedQuery<ResourceRow & { due: boolean }>(this.dataSource.manager, text, values)).rows;
+    let rows = await list();
+    if (rows[0].due) {
+      await this.settleDue(partner);
+      rows = await list();
+    }
+    // A listing of nothing is the one row of `d`, with no resource.
+    return rows.filter((row) => row.id !== null).map(resourceMapper.toDomain);
   }
 }

@@ -79,15 +79,6 @@ async function releaseQuota(manager: EntityManager, tenantId: string, demand: Qu
   );
 }
 
-/** held → committed, once the request is ACTIVE. False if it was not held. */
-export async function commitCapacity(manager: EntityManager, requestId: string): Promise<boolean> {
-  const [, updated]: [unknown[], number] = await manager.query(
-    `UPDATE capacity_reservations SET status = 'committed', updated_at = now() WHERE request_id = $1 AND status = 'held'`,
-    [requestId],
-  );
-  return updated === 1;
-}
-
 interface ReleasedRow {
   tenant_id: string;
   data_centre_code: string;

@@ -46,7 +46,15 @@ export interface RequestChange {
   /** Schedules the next advance this long from now; null: nothing to do until someone acts. */
   next: { delayMs: number } | null;
   steps?: StepWrite[];
+  /** Further writes in the same statement, each run only if the compare-and-set won (see ChangeWrite). */
+  also?: ChangeWrite[];
 }
+
+/**
+ * A data-modifying CTE body that joins `changed` (the compare-and-set's RETURNING id) so it writes
+ * only when the change goes in. `param` binds a value and answers its placeholder.
+ */
+export type ChangeWrite = (param: (value: unknown) => string) => string;
 
 /**
  * Compare-and-set on status and version, with the change's steps, events and outbox row, in one
@@ -60,10 +68,13 @@ export async function recordChange(
   request: { id: string; status: RequestStatus; version: number },
   change: RequestChange,
 ): Promise<number> {
-  const { columns, events, next, steps = [] } = change;
+  const { columns, events, next, steps = [], also = [] } = change;
   if (columns.status !== undefined && columns.status !== request.status) assertTransition(request.status, columns.status);
   const names = Object.keys(columns);
   const version = request.version + 1;
+  const extra: unknown[] = [];
+  const param = (value: unknown): string => `$${9 + names.length + extra.push(value)}`;
+  const alsoWrites = also.map((write, i) => `, also_${i} AS (${write(param)})`).join('');
   const { rows } = await preparedQuery(
     manager,
     `WITH changed AS (
@@ -86,7 +97,7 @@ export async function recordChange(
        SELECT $6, '${PROVISIONING_QUEUE}', '${ADVANCE_REQUEST_JOB}', $7, now() + make_interval(secs => $8::double precision / 1000)
        FROM changed WHERE $9
        ON CONFLICT (id) DO NOTHING
-     )
+     )${alsoWrites}
      SELECT 1 FROM changed`,
     [
       request.id,
@@ -99,6 +110,7 @@ export async function recordChange(
       Math.max(0, Math.round(next?.delayMs ?? 0)),
       next !== null,
       ...names.map((column) => columns[column]),
+      ...extra,
     ],
   );
   if (rows.length !== 1) throw new ConcurrentUpdateError('provisioning request', request.id);

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { NotFoundError } from '#libs/core/src/domain/domain-error.js';
+import { preparedQuery } from '#libs/persistence/src/prepared-query.js';
 import type { PolicyImage, PolicyInput, PolicySite, PolicyTenant } from '#libs/policy/src/policy-context.js';
 import type { PolicyRule } from '#libs/policy/src/policy-rule.js';
 import type { Demand, IaasSpec } from '../domain/iaas-spec.js';
@@ -14,24 +15,41 @@ export async function readPolicyInput(
   request: { tenantId: string; service: PolicyInput['request']['service']; spec: IaasSpec; demand: Demand },
   now: Date,
 ): Promise<{ input: PolicyInput; rules: PolicyRule[] }> {
-  const [tenant, images, sites, rules] = [
-    await readTenant(manager, request.tenantId),
-    await readImages(manager, [...new Set(request.spec.vms.map((group) => group.image))]),
-    await readSites(manager),
-    await readRules(manager),
-  ];
-  return { input: { tenant, request: { service: request.service, images, demand: request.demand }, sites, now }, rules };
+  // One prepared statement: a submission's transaction holds the data centre's row lock until it
+  // commits, and these were four round trips of it.
+  const {
+    rows: [row],
+  } = await preparedQuery<{ tenant: Row | null; images: Row[]; sites: Row[]; rules: Row[] }>(
+    manager,
+    `SELECT
+       (SELECT row_to_json(t) FROM (
+          SELECT t.id, t.name, t.home_country, j.region_code, t.segment, t.residency, t.status,
+                 t.quota_vcpu, t.quota_memory_gib, t.quota_storage_gib, t.quota_vms,
+                 t.used_vcpu, t.used_memory_gib, t.used_storage_gib, t.used_vms
+          FROM tenants t JOIN jurisdictions j ON j.country = t.home_country WHERE t.id = $1) t) AS tenant,
+       (SELECT coalesce(json_agg(i ORDER BY i.name), '[]') FROM (
+          SELECT id, name, os_family, vendor, version FROM images WHERE id = ANY($2::uuid[])) i) AS images,
+       (SELECT coalesce(json_agg(s ORDER BY s.code), '[]') FROM (
+          SELECT dc.code, dc.name, dc.country, j.region_code, dc.ownership, dc.operator_code, dc.services, dc.status,
+                 to_char(dc.available_from, 'YYYY-MM-DD') AS available_from,
+                 dc.capacity_vcpu, dc.capacity_memory_gib, dc.capacity_storage_gib, dc.capacity_public_ips,
+                 dc.used_vcpu, dc.used_memory_gib, dc.used_storage_gib, dc.used_public_ips
+          FROM data_centres dc JOIN jurisdictions j ON j.country = dc.country) s) AS sites,
+       (SELECT coalesce(json_agg(r ORDER BY r.name, r.id), '[]') FROM (
+          SELECT id, kind, name, description, enabled, params, version FROM policy_rules WHERE enabled) r) AS rules`,
+    [request.tenantId, [...new Set(request.spec.vms.map((group) => group.image))]],
+  );
+  if (!row.tenant) throw new NotFoundError('tenant', request.tenantId);
+  return {
+    input: { tenant: toTenant(row.tenant), request: { service: request.service, images: row.images.map(toImage), demand: request.demand }, sites: row.sites.map(toSite), now },
+    rules: row.rules.map(toRule),
+  };
 }
 
-async function readTenant(manager: EntityManager, id: string): Promise<PolicyTenant> {
-  const [row]: Record<string, never>[] = await manager.query(
-    `SELECT t.id, t.name, t.home_country, j.region_code, t.segment, t.residency, t.status,
-            t.quota_vcpu, t.quota_memory_gib, t.quota_storage_gib, t.quota_vms,
-            t.used_vcpu, t.used_memory_gib, t.used_storage_gib, t.used_vms
-     FROM tenants t JOIN jurisdictions j ON j.country = t.home_country WHERE t.id = $1`,
-    [id],
-  );
-  if (!row) throw new NotFoundError('tenant', id);
+/** A row as JSON: its columns by name (integers as numbers, arrays as arrays). */
+type Row = Record<string, never>;
+
+function toTenant(row: Row): PolicyTenant {
   return {
     id: row.id,
     name: row.name,
@@ -45,23 +63,12 @@ async function readTenant(manager: EntityManager, id: string): Promise<PolicyTen
   };
 }
 
-async function readImages(manager: EntityManager, ids: string[]): Promise<PolicyImage[]> {
-  const rows: Record<string, string>[] = await manager.query(
-    `SELECT id, name, os_family, vendor, version FROM images WHERE id = ANY($1::uuid[]) ORDER BY name`,
-    [ids],
-  );
-  return rows.map((row) => ({ id: row.id, name: row.name, osFamily: row.os_family as PolicyImage['osFamily'], vendor: row.vendor, version: row.version }));
+function toImage(row: Row): PolicyImage {
+  return { id: row.id, name: row.name, osFamily: row.os_family, vendor: row.vendor, version: row.version };
 }
 
-async function readSites(manager: EntityManager): Promise<PolicySite[]> {
-  const rows: Record<string, never>[] = await manager.query(
-    `SELECT dc.code, dc.name, dc.country, j.region_code, dc.ownership, dc.operator_code, dc.services, dc.status,
-            to_char(dc.available_from, 'YYYY-MM-DD') AS available_from,
-            dc.capacity_vcpu, dc.capacity_memory_gib, dc.capacity_storage_gib, dc.capacity_public_ips,
-            dc.used_vcpu, dc.used_memory_gib, dc.used_storage_gib, dc.used_public_ips
-     FROM data_centres dc JOIN jurisdictions j ON j.country = dc.country ORDER BY dc.code`,
-  );
-  return rows.map((row) => ({
+function toSite(row: Row): PolicySite {
+  return {
     code: row.code,
     name: row.name,
     country: row.country,
@@ -73,12 +80,9 @@ async function readSites(manager: EntityManager): Promise<PolicySite[]> {
     availableFrom: row.available_from,
     capacity: { vcpu: row.capacity_vcpu, memoryGib: row.capacity_memory_gib, storageGib: row.capacity_storage_gib, publicIps: row.capacity_public_ips },
     used: { vcpu: row.used_vcpu, memoryGib: row.used_memory_gib, storageGib: row.used_storage_gib, publicIps: row.used_public_ips },
-  }));
+  };
 }
 
-async function readRules(manager: EntityManager): Promise<PolicyRule[]> {
-  const rows: Record<string, never>[] = await manager.query(
-    `SELECT id, kind, name, description, enabled, params, version FROM policy_rules WHERE enabled ORDER BY name, id`,
-  );
-  return rows.map((row) => ({ id: row.id, kind: row.kind, name: row.name, description: row.description, enabled: row.enabled, params: row.params, version: row.version }) as PolicyRule);
+function toRule(row: Row): PolicyRule {
+  return { id: row.id, kind: row.kind, name: row.name, description: row.description, enabled: row.enabled, params: row.params, version: row.version } as PolicyRule;
 }

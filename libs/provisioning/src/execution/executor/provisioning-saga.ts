@@ -4,6 +4,8 @@ import { ItemWork } from './item-work.js';
 import {
   type DeploymentResource,
   PARTNER_STEPS,
+  type PlanningView,
+  type RequestEvent,
   RESOURCE_TYPE_OF,
   type RequestSnapshot,
   type StepSnapshot,
@@ -57,7 +59,17 @@ export class ProvisioningSaga {
   }
 }
 
-function begin(request: RequestSnapshot, step: StepSnapshot, now: Date): StepSnapshot {
+/**
+ * Begins the first pending step of a request that goes straight to PROVISIONING, for the
+ * submission's transaction to write: the request's first job then drives the step (calls the
+ * partner) at once, instead of a job of its own that only begins it.
+ */
+export function beginFirstStep(request: PlanningView, now: Date): { step: StepSnapshot; event: RequestEvent } | null {
+  const step = request.steps.find((s) => s.status === 'pending');
+  return step ? { step: begin(request, step, now), event: started(step) } : null;
+}
+
+function begin(request: PlanningView, step: StepSnapshot, now: Date): StepSnapshot {
   return { ...step, status: 'running', attempts: 1, startedAt: now, finishedAt: null, items: planItems(request, step.name), lastError: null };
 }
 

@@ -101,5 +101,8 @@ export const PARTNER_STEPS: readonly IaasStepName[] = [
 /** Steps whose undo deletes what they made; the org is the tenant's, power-on made nothing. */
 export const UNDOABLE_STEPS: readonly IaasStepName[] = ['create-network', 'create-volumes', 'create-vms', 'create-hybrid-link'];
 
-export const stepNamed = (request: RequestSnapshot, name: IaasStepName): StepSnapshot | undefined =>
+/** What planning a step's items reads of a request: a submission has it before the request is stored. */
+export type PlanningView = Pick<RequestSnapshot, 'id' | 'tenantId' | 'partner' | 'spec' | 'steps'>;
+
+export const stepNamed = (request: Pick<RequestSnapshot, 'steps'>, name: IaasStepName): StepSnapshot | undefined =>
   request.steps.find((step) => step.name === name);

@@ -4,9 +4,9 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { IaasSpec } from '../../domain/iaas-spec.js';
 import type { IaasStepName, StepStatus } from '../../domain/iaas-steps.js';
 import type { RequestStatus } from '../../domain/request-status.js';
-import { commitCapacity, releaseCapacity } from '../../persistence/capacity-ledger.js';
+import { releaseCapacity } from '../../persistence/capacity-ledger.js';
 import { preparedQuery } from '#libs/persistence/src/prepared-query.js';
-import { recordChange } from '../../persistence/request-journal.js';
+import { type ChangeWrite, recordChange } from '../../persistence/request-journal.js';
 import type { Effect, ExecutionItem, RequestSnapshot, Transition } from './request-snapshot.js';
 
 interface RequestRow {
@@ -82,42 +82,39 @@ export class RequestStore {
 
   /**
    * One statement (recordChange): a job that lost the race (ConcurrentUpdateError) writes nothing
-   * at all. Effects on other tables (the last transition of a request) add a transaction around
-   * it. Returns the request's new version.
+   * at all. The effects on the reservation and the deployment join that statement (a request's
+   * last transition was five round trips); only a release of capacity, which moves three
+   * counters, takes a transaction around it. Returns the request's new version.
    */
   async commit(request: RequestSnapshot, transition: Transition): Promise<number> {
     const effects = transition.effects ?? [];
-    if (effects.length === 0) return this.write(this.dataSource.manager, request, transition);
+    const also = effects.flatMap((effect) => (effect.kind === 'release-capacity' ? [] : [effectWrite(request, effect)]));
+    if (!effects.some((effect) => effect.kind === 'release-capacity')) return this.write(this.dataSource.manager, request, transition, also);
     return this.dataSource.transaction(async (manager) => {
-      const version = await this.write(manager, request, transition);
-      for (const effect of effects) await this.apply(manager, request, effect);
+      const version = await this.write(manager, request, transition, also);
+      await releaseCapacity(manager, request.id);
       return version;
     });
   }
 
-  private write(manager: EntityManager, request: RequestSnapshot, transition: Transition): Promise<number> {
+  private write(manager: EntityManager, request: RequestSnapshot, transition: Transition, also: ChangeWrite[]): Promise<number> {
     const columns = { ...(transition.status ? { status: transition.status } : {}), ...transition.columns };
-    return recordChange(manager, request, { columns, events: transition.events, next: transition.next, steps: transition.steps });
+    return recordChange(manager, request, { columns, events: transition.events, next: transition.next, steps: transition.steps, also });
   }
+}
 
-  private async apply(manager: EntityManager, request: RequestSnapshot, effect: Effect): Promise<void> {
-    switch (effect.kind) {
-      case 'commit-capacity':
-        await commitCapacity(manager, request.id);
-        return;
-      case 'release-capacity':
-        await releaseCapacity(manager, request.id);
-        return;
-      case 'record-deployment':
-        await manager.query(
-          `INSERT INTO deployments (id, request_id, tenant_id, data_centre_code, status, resources)
-           VALUES ($1, $2, $3, $4, 'active', $5) ON CONFLICT (request_id) DO NOTHING`,
-          [randomUUID(), request.id, request.tenantId, request.dataCentreCode, JSON.stringify(effect.resources)],
-        );
-        return;
-      case 'deployment-status':
-        await manager.query(`UPDATE deployments SET status = $2, updated_at = now() WHERE request_id = $1`, [request.id, effect.status]);
-        return;
-    }
+/** An effect as a write of the change's statement: it happens only if the change does. */
+function effectWrite(request: RequestSnapshot, effect: Exclude<Effect, { kind: 'release-capacity' }>): ChangeWrite {
+  switch (effect.kind) {
+    case 'commit-capacity':
+      return () => `UPDATE capacity_reservations r SET status = 'committed', updated_at = now()
+        FROM changed WHERE r.request_id = changed.id AND r.status = 'held'`;
+    case 'record-deployment':
+      return (param) => `INSERT INTO deployments (id, request_id, tenant_id, data_centre_code, status, resources)
+        SELECT ${param(randomUUID())}::uuid, changed.id, ${param(request.tenantId)}::uuid, ${param(request.dataCentreCode)}, 'active',
+          ${param(JSON.stringify(effect.resources))}::jsonb
+        FROM changed ON CONFLICT (request_id) DO NOTHING`;
+    case 'deployment-status':
+      return (param) => `UPDATE deployments d SET status = ${param(effect.status)}, updated_at = now() FROM changed WHERE d.request_id = changed.id`;
   }
 }

@@ -1,5 +1,5 @@
 import { idempotencyKeyFor, type IaasStepName } from '../../domain/iaas-steps.js';
-import { type ExecutionItem, type PartnerResourceType, RESOURCE_TYPE_OF, type RequestSnapshot, stepNamed } from './request-snapshot.js';
+import { type ExecutionItem, type PartnerResourceType, type PlanningView, RESOURCE_TYPE_OF, type RequestSnapshot, stepNamed } from './request-snapshot.js';
 
 /**
  * What each partner step asks of the partner: its items, and for each the exact call. Bodies are
@@ -18,13 +18,13 @@ const planned = (key: string, idempotencyKey: string, resourceId: string | null 
 /** One org per tenant per partner: its key is the tenant's, so concurrent requests share one. */
 export const tenantOrgKey = (partner: string, tenantId: string): string => `tenant-org:${partner}:${tenantId}`;
 
-const vmKeys = (request: RequestSnapshot): string[] => {
+const vmKeys = (request: PlanningView): string[] => {
   const total = request.spec.vms.reduce((sum, group) => sum + group.count, 0);
   return Array.from({ length: total }, (_, i) => `vm-${i}`);
 };
 
 /** The items a step works on, planned before any partner call (so an undo knows what may exist). */
-export function planItems(request: RequestSnapshot, step: IaasStepName): ExecutionItem[] {
+export function planItems(request: PlanningView, step: IaasStepName): ExecutionItem[] {
   const create = (key: string) => planned(key, idempotencyKeyFor(request.id, step, key, 'create'));
   switch (step) {
     case 'ensure-tenant-org':

@@ -12,6 +12,8 @@ import { stepsFor } from '../../domain/iaas-steps.js';
 import { runIdempotently } from '../../idempotency/idempotent-transaction.js';
 import type { StoredResponse } from '../../idempotency/stored-response.js';
 import { recordChange } from '../../persistence/request-journal.js';
+import { beginFirstStep } from '../../execution/executor/provisioning-saga.js';
+import type { StepSnapshot } from '../../execution/executor/request-snapshot.js';
 import { placeAndHold } from '../../placement/place-request.js';
 import { assertNoNetworkConflicts } from '../network/network-rules.js';
 import { readProvisioningRequest } from '../provisioning-request.reader.js';
@@ -59,7 +61,7 @@ export class SubmitProvisioningRequestHandler implements ICommandHandler<SubmitP
     );
 
     const placed = await placeAndHold(manager, { id, tenantId, service, spec, demand }, now, (dataCentre, decision, placement) =>
-      this.accept(manager, { ...submitted, spec, demand, now }, dataCentre, decision, placement),
+      this.accept(manager, { ...submitted, tenantId, spec, demand, now }, dataCentre, decision, placement),
     );
     if (placed.placed) return placed.value;
 
@@ -81,18 +83,24 @@ export class SubmitProvisioningRequestHandler implements ICommandHandler<SubmitP
     return { status: 422, body: problem, location: null };
   }
 
-  /** Written inside the hold: the steps, and the move to PROVISIONING (or to AWAITING_APPROVAL, with no job yet). */
+  /**
+   * Written inside the hold: the steps, and the move to PROVISIONING with its first step begun
+   * (or to AWAITING_APPROVAL, with no job yet: the approval's job begins it).
+   */
   private async accept(
     manager: EntityManager,
-    request: { id: string; status: 'SUBMITTED'; version: number; spec: IaasSpec; demand: Demand; now: Date },
+    request: { id: string; tenantId: string; status: 'SUBMITTED'; version: number; spec: IaasSpec; demand: Demand; now: Date },
     dataCentre: string,
     decision: PolicyDecision,
     placement: PlacementRecord,
   ): Promise<StoredResponse> {
-    const { id, spec, demand, now } = request;
+    const { id, tenantId, spec, demand, now } = request;
     const awaitsApproval = decision.approval.required;
     const deadline = new Date(now.getTime() + this.config.reservations.approvalTimeoutMs);
-    await insertSteps(manager, id, spec);
+    const partner = placement.candidates.find((candidate) => candidate.outcome === 'chosen')!.operator;
+    const steps = plannedSteps(spec);
+    const first = awaitsApproval ? null : beginFirstStep({ id, tenantId, partner, spec, steps }, now);
+    await insertSteps(manager, id, first ? steps.map((step) => (step.position === first.step.position ? first.step : step)) : steps);
     await recordChange(manager, request, {
       columns: {
         status: awaitsApproval ? 'AWAITING_APPROVAL' : 'PROVISIONING',
@@ -108,6 +116,7 @@ export class SubmitProvisioningRequestHandler implements ICommandHandler<SubmitP
         ...(awaitsApproval
           ? [{ type: 'approval-required', data: { reasons: decision.approval.reasons.filter((r) => !r.passed).map((r) => r.reason), deadline: deadline.toISOString() } }]
           : []),
+        ...(first ? [first.event] : []),
       ],
       next: awaitsApproval ? null : { delayMs: 0 },
     });
@@ -158,18 +167,23 @@ export async function submissionSizes(manager: EntityManager, tenantId: string, 
   return sizes;
 }
 
-/** Every step of the spec, in order, in one statement: capacity is already held, a link not asked for is skipped. */
-async function insertSteps(manager: EntityManager, requestId: string, spec: IaasSpec): Promise<void> {
-  const steps = stepsFor(spec).map((step, position) => {
+/** Every step of the spec, in order, before anything ran: capacity is already held, a link not asked for is skipped. */
+function plannedSteps(spec: IaasSpec): StepSnapshot[] {
+  return stepsFor(spec).map((step, position) => {
     const status = step.name === 'reserve-capacity' ? 'succeeded' : step.skipped ? 'skipped' : 'pending';
-    return { position, name: step.name, status, attempts: status === 'succeeded' ? 1 : 0 };
+    return { position, name: step.name, status, attempts: status === 'succeeded' ? 1 : 0, compensationAttempts: 0, startedAt: null, finishedAt: null, items: [], lastError: null };
   });
+}
+
+/** The steps in one statement; the time stamps of those already done (or skipped) are the database's now. */
+async function insertSteps(manager: EntityManager, requestId: string, steps: StepSnapshot[]): Promise<void> {
   await preparedQuery(
     manager,
     `INSERT INTO provisioning_steps (request_id, position, name, status, attempts, started_at, finished_at, items)
      SELECT $1, s.position, s.name, s.status, s.attempts,
-            CASE WHEN s.status = 'succeeded' THEN now() END, CASE WHEN s.status <> 'pending' THEN now() END, '[]'
-     FROM jsonb_to_recordset($2::jsonb) AS s(position int, name text, status text, attempts int)`,
-    [requestId, JSON.stringify(steps)],
+            CASE WHEN s.status = 'succeeded' THEN now() ELSE s.started_at END,
+            CASE WHEN s.status IN ('succeeded', 'skipped') THEN now() END, s.items
+     FROM jsonb_to_recordset($2::jsonb) AS s(position int, name text, status text, attempts int, started_at timestamptz, items jsonb)`,
+    [requestId, JSON.stringify(steps.map(({ position, name, status, attempts, startedAt, items }) => ({ position, name, status, attempts, started_at: startedAt, items })))],
   );
 }
