@@ -85,7 +85,7 @@ describe('holding capacity after the writes it makes possible', () => {
         return dataCentre;
       });
     });
-    expect(outcome).toMatchObject({ placed: false, rejection: { code: 'quota-exceeded', detail: expect.stringMatching(/over quota.*needs 1 VMs, 0 of/) } });
+    expect(outcome).toMatchObject({ placed: false, rejection: { code: 'quota-exceeded', detail: expect.stringMatching(/took its quota first.*over quota.*needs 1 VM, 0 of/) } });
     expect((await t.db.query(`SELECT 1 FROM request_events WHERE request_id = $1`, [id])).rows).toEqual([]);
     expect((await t.db.query(`SELECT 1 FROM capacity_reservations WHERE request_id = $1`, [id])).rows).toEqual([]);
     expect({ first: await used(first.dataCentre), second: await used(second.dataCentre) }).toEqual(usedBefore);

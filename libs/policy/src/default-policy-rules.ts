@@ -1,8 +1,10 @@
 import type { PolicyRule } from './policy-rule.js';
 
 /**
- * The rules a fresh installation starts with. Ids are fixed so every database seeded from this
- * list agrees on them, and decisions recorded against them stay traceable across environments.
+ * The rules a fresh installation starts with, installed by migration Policy1764777600000. Ids are
+ * fixed so every database agrees on them, and decisions recorded against them stay traceable
+ * across environments. Editing this list changes new databases only: change running ones through
+ * the API, or with a new migration.
  */
 export const DEFAULT_POLICY_RULES: readonly PolicyRule[] = [
   {

@@ -1,10 +1,12 @@
 import type { EntityManager } from 'typeorm';
 import { evaluatePolicy, type PolicyDecision } from '#libs/policy/src/evaluate-policy.js';
+import { checkQuota } from '#libs/policy/src/rules/quota.rule.js';
+import { checkTenantStatus } from '#libs/policy/src/rules/tenant-status.rule.js';
 import { type PlacementPlan, type PlacementRecord, placementRecord, planPlacement } from '#libs/policy/src/plan-placement.js';
 import type { Service } from '#libs/catalogue/src/domain/vocabulary.js';
 import type { Demand, IaasSpec } from '../domain/iaas-spec.js';
 import { holdCapacity } from '../persistence/capacity-ledger.js';
-import { readPolicyInput } from './policy-input.reader.js';
+import { readPolicyInput, readPolicyTenant } from './policy-input.reader.js';
 
 export interface PlacementRequest {
   id: string;
@@ -73,22 +75,13 @@ export async function placeAndHold<T>(
   return { placed: false, decision, placement, rejection: { code: 'no-compliant-capacity', detail: `No compliant capacity. ${placement.reason}` } };
 }
 
-/** Why the quota hold failed, read after it did: another request of the tenant took the room first. */
+/**
+ * Why the quota hold failed, read after it did: the tenant was suspended, or other requests of
+ * the tenant took the room first. Said by the same rules that decided, on what is now in use.
+ */
 async function quotaShortfall(manager: EntityManager, request: PlacementRequest): Promise<string> {
-  const [tenant]: { name: string; status: string; [column: string]: string | number }[] = await manager.query(
-    `SELECT name, status, quota_vcpu, quota_memory_gib, quota_storage_gib, quota_vms, used_vcpu, used_memory_gib, used_storage_gib, used_vms
-     FROM tenants WHERE id = $1`,
-    [request.tenantId],
-  );
-  if (tenant.status !== 'active') return `Tenant '${tenant.name}' was suspended while the request was being placed.`;
-  const pools = [
-    ['vcpu', 'vCPU', request.demand.vcpu],
-    ['memory_gib', 'GiB memory', request.demand.memoryGib],
-    ['storage_gib', 'GiB storage', request.demand.storageGib],
-    ['vms', 'VMs', request.demand.vms],
-  ] as const;
-  const short = pools
-    .filter(([column, , needed]) => Number(tenant[`used_${column}`]) + needed > Number(tenant[`quota_${column}`]))
-    .map(([column, unit, needed]) => `needs ${needed} ${unit}, ${Math.max(0, Number(tenant[`quota_${column}`]) - Number(tenant[`used_${column}`]))} of ${tenant[`quota_${column}`]} free`);
-  return `Tenant '${tenant.name}' is over quota: concurrent requests of the tenant took the room first (${short.join('; ')}).`;
+  const tenant = await readPolicyTenant(manager, request.tenantId);
+  const status = checkTenantStatus(tenant);
+  if (!status.passed) return `It was suspended while the request was being placed. ${status.reason}`;
+  return `Concurrent requests of the tenant took its quota first. ${checkQuota(tenant, request.demand).reason}`;
 }

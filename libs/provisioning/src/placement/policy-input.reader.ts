@@ -22,11 +22,7 @@ export async function readPolicyInput(
   } = await preparedQuery<{ tenant: Row | null; images: Row[]; sites: Row[]; rules: Row[] }>(
     manager,
     `SELECT
-       (SELECT row_to_json(t) FROM (
-          SELECT t.id, t.name, t.home_country, j.region_code, t.segment, t.residency, t.status,
-                 t.quota_vcpu, t.quota_memory_gib, t.quota_storage_gib, t.quota_vms,
-                 t.used_vcpu, t.used_memory_gib, t.used_storage_gib, t.used_vms
-          FROM tenants t JOIN jurisdictions j ON j.country = t.home_country WHERE t.id = $1) t) AS tenant,
+       (SELECT row_to_json(t) FROM (${TENANT_SELECT}) t) AS tenant,
        (SELECT coalesce(json_agg(i ORDER BY i.name), '[]') FROM (
           SELECT id, name, os_family, vendor, version FROM images WHERE id = ANY($2::uuid[])) i) AS images,
        (SELECT coalesce(json_agg(s ORDER BY s.code), '[]') FROM (
@@ -44,6 +40,22 @@ export async function readPolicyInput(
     input: { tenant: toTenant(row.tenant), request: { service: request.service, images: row.images.map(toImage), demand: request.demand }, sites: row.sites.map(toSite), now },
     rules: row.rules.map(toRule),
   };
+}
+
+/** The tenant as the policy sees it, quota counters included; `$1` is its id. */
+const TENANT_SELECT = `
+  SELECT t.id, t.name, t.home_country, j.region_code, t.segment, t.residency, t.status,
+         t.quota_vcpu, t.quota_memory_gib, t.quota_storage_gib, t.quota_vms,
+         t.used_vcpu, t.used_memory_gib, t.used_storage_gib, t.used_vms
+  FROM tenants t JOIN jurisdictions j ON j.country = t.home_country WHERE t.id = $1`;
+
+/** The tenant alone, read again after a hold failed, to say why in the policy's own words. */
+export async function readPolicyTenant(manager: EntityManager, tenantId: string): Promise<PolicyTenant> {
+  const {
+    rows: [row],
+  } = await preparedQuery<Row>(manager, TENANT_SELECT, [tenantId]);
+  if (!row) throw new NotFoundError('tenant', tenantId);
+  return toTenant(row);
 }
 
 /** A row as JSON: its columns by name (integers as numbers, arrays as arrays). */

@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '#libs/core/src/config/app-config.js';
-import { ConcurrentUpdateError, DomainError } from '#libs/core/src/domain/domain-error.js';
-import { lockAwaitingApproval } from '../../approvals/approval-decision.js';
+import { ConcurrentUpdateError } from '#libs/core/src/domain/domain-error.js';
+import { lockAwaitingApproval, NotAwaitingApprovalError } from '../../approvals/approval-decision.js';
 import { rejectAwaiting } from '../../approvals/reject-awaiting.js';
 import type { RequestStatus } from '../../domain/request-status.js';
 import { recordChange } from '../../persistence/request-journal.js';
@@ -96,7 +96,7 @@ export class ExpireReservations {
       await work();
       return true;
     } catch (error) {
-      if (error instanceof ConcurrentUpdateError || (error instanceof DomainError && error.code === 'not-awaiting-approval')) return false;
+      if (error instanceof ConcurrentUpdateError || error instanceof NotAwaitingApprovalError) return false;
       throw error;
     }
   }

@@ -1,6 +1,8 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Caller } from '#libs/access/src/domain/caller.js';
-import { assertParamsFitSomeKind, type PolicyRuleContent, PolicyRuleStore } from '../policy-rule.store.js';
+import type { PolicyRuleKind } from '#libs/policy/src/policy-rule.js';
+import { assertParamsFitKind, assertParamsFitSomeKind } from '../policy-rule-params.js';
+import { type PolicyRuleContent, PolicyRuleStore } from '../policy-rule.store.js';
 
 export type PolicyRuleChanges = Partial<Omit<PolicyRuleContent, 'kind'>>;
 
@@ -21,6 +23,8 @@ export class ChangePolicyRuleHandler implements ICommandHandler<ChangePolicyRule
 
   async execute({ caller, id, changes }: ChangePolicyRuleCommand): Promise<void> {
     if (changes.params !== undefined) assertParamsFitSomeKind(changes.params);
-    await this.store.change(await this.store.find(id), changes, caller.keyId);
+    const current = await this.store.find(id);
+    if (changes.params !== undefined) assertParamsFitKind(current.kind as PolicyRuleKind, changes.params);
+    await this.store.change(current, changes, caller.keyId);
   }
 }

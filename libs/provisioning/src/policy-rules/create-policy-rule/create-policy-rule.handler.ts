@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Caller } from '#libs/access/src/domain/caller.js';
+import { assertParamsFitKind } from '../policy-rule-params.js';
 import { type PolicyRuleContent, PolicyRuleStore } from '../policy-rule.store.js';
 
 export class CreatePolicyRuleCommand extends Command<string> {
@@ -17,6 +18,7 @@ export class CreatePolicyRuleHandler implements ICommandHandler<CreatePolicyRule
   constructor(private readonly store: PolicyRuleStore) {}
 
   async execute({ caller, content }: CreatePolicyRuleCommand): Promise<string> {
+    assertParamsFitKind(content.kind, content.params);
     const id = randomUUID();
     await this.store.create(id, content, caller.keyId);
     return id;
