@@ -1,8 +1,8 @@
 import 'reflect-metadata';
-import { randomUUID } from 'node:crypto';
 import { FAST_PIPELINE_ENV, startPipeline } from '../test/support/pipeline-harness.js';
 import { startWorkerProcess, type WorkerProcess } from '../test/support/pipeline-worker-process.js';
 import { dropDatabase, TEMPLATE_DATABASE_ENV } from '../test/support/test-database.js';
+import { seedBenchWorld } from './pipeline-world.js';
 import { measureRawBullmq } from './raw-bullmq-baseline.js';
 
 /**
@@ -38,24 +38,7 @@ async function measurePipeline(layout: Layout): Promise<{ steps: number; seconds
       });
     }
     const { db, http } = pipeline;
-    const tenantId = randomUUID();
-    const imageId = randomUUID();
-    await db.query(`INSERT INTO regions (code, name) VALUES ('east-asia', 'East Asia')`);
-    await db.query(`INSERT INTO jurisdictions (country, name, region_code, provider_may_own_data_centres, ownership_rationale, default_residency)
-      VALUES ('CN', 'China', 'east-asia', false, 'Foreign companies may not own data centres in China.', 'in-country')`);
-    await db.query(`INSERT INTO partners (code, name, kind, country) VALUES ('china-telecom', 'China Telecom', 'local-partner', 'CN')`);
-    await db.query(`INSERT INTO data_centres (code, name, country, operator_code, ownership, services, capacity_vcpu,
-      capacity_memory_gib, capacity_storage_gib, capacity_public_ips, status)
-      VALUES ('cn-beijing-1', 'Beijing', 'CN', 'china-telecom', 'partner-operated', ARRAY['iaas'], 1000000, 1000000, 100000000, 1000000, 'active')`);
-    await db.query(`INSERT INTO tenants (id, name, home_country, segment, sector, residency, quota_vcpu, quota_memory_gib,
-      quota_storage_gib, quota_vms, status) VALUES ($1, 'Bench Bank', 'CN', 'enterprise-large', 'financial', 'in-country', 1000000, 1000000, 100000000, 1000000, 'active')`, [tenantId]);
-    await db.query(`INSERT INTO images (id, name, os_family, vendor, version) VALUES ($1, 'RHEL 7', 'linux', 'Red Hat', '7')`, [imageId]);
-    await db.query(`INSERT INTO sizes (code, name, vcpu, memory_gib) VALUES ('m1.small', 'Small', 1, 2)`);
-    const body = {
-      tenant: tenantId,
-      service: 'iaas',
-      spec: { vms: [{ size: 'm1.small', image: imageId, count: 1 }], storageGib: 10, networkCidr: '10.20.0.0/16' },
-    };
+    const body = await seedBenchWorld(db);
 
     const started = performance.now();
     let next = 0;

@@ -1,0 +1,92 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { startPipeline } from '../test/support/pipeline-harness.js';
+import { TEMPLATE_DATABASE_ENV, dropDatabase } from '../test/support/test-database.js';
+import { seedBenchWorld } from './pipeline-world.js';
+
+/**
+ * Where the pipeline's time goes, one part at a time on one database: submissions with no worker
+ * running, bare simulator creates through the partner client, then the execution of the submitted
+ * requests by an in-process worker. Each part prints its rate and the CPU it cost per unit in this
+ * process, in PostgreSQL and in Redis (read from /proc). BENCH_MARKS=1 also prints each part's
+ * start and end on the clock of `node --cpu-prof`, to cut a profile into parts.
+ * Usage: npm run bench:pipeline-breakdown [-- REQUESTS]   (default 1000)
+ */
+
+/** CPU seconds of every process whose name is `comm` (PostgreSQL backends, Redis), from /proc. */
+function cpuOf(comm: string): number {
+  let ticks = 0;
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      if (name !== comm) continue;
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // gone
+    }
+  }
+  return ticks / 100;
+}
+
+async function phase(label: string, units: number, unit: string, work: () => Promise<void>): Promise<void> {
+  const node0 = process.cpuUsage();
+  const pg0 = cpuOf('postgres');
+  const redis0 = cpuOf('redis-server');
+  const t0 = performance.now();
+  if (process.env.BENCH_MARKS) console.log(`mark start ${label} ${process.hrtime.bigint() / 1000n}`);
+  await work();
+  const seconds = (performance.now() - t0) / 1000;
+  if (process.env.BENCH_MARKS) console.log(`mark end ${label} ${process.hrtime.bigint() / 1000n}`);
+  const node = process.cpuUsage(node0);
+  const ms = (s: number) => ((s * 1000) / units).toFixed(2);
+  console.log(
+    `${label}: ${units} ${unit} in ${seconds.toFixed(2)} s = ${(units / seconds).toFixed(0)}/s; CPU ms per ${unit}: ` +
+      `node ${ms((node.user + node.system) / 1e6)} (sys ${ms(node.system / 1e6)}), postgres ${ms(cpuOf('postgres') - pg0)}, redis ${ms(cpuOf('redis-server') - redis0)}`,
+  );
+}
+
+const requests = Number(process.argv[2] ?? 1000);
+const template = `cp_bench_test_template_${process.pid}`;
+process.env[TEMPLATE_DATABASE_ENV] = template;
+const pipeline = await startPipeline({ env: { WORKER_CONCURRENCY: '20', LOG_LEVEL: 'error' }, worker: false });
+const body = await seedBenchWorld(pipeline.db);
+let next = 0;
+await phase('submit (no worker)', requests, 'request', async () => {
+  await Promise.all(
+    Array.from({ length: 20 }, async () => {
+      while (next < requests) {
+        next += 1;
+        const res = await pipeline.http.post('/v1/provisioning-requests').send(body);
+        if (res.status !== 202) throw new Error(`submission answered ${res.status}`);
+      }
+    }),
+  );
+});
+const tenant = body.tenant;
+let made = 0;
+await phase('simulator creates (partner client → simulator)', requests, 'call', async () => {
+  await Promise.all(
+    Array.from({ length: 20 }, async () => {
+      while (made < requests) {
+        made += 1;
+        await pipeline.partners.startCreate('china-telecom', 'network', { cidr: '10.1.0.0/16' }, { tenant, request: randomUUID() }, randomUUID());
+      }
+    }),
+  );
+});
+await phase('execute (in-process worker)', requests * 6, 'step', async () => {
+  await pipeline.startWorker();
+  for (;;) {
+    const { rows } = await pipeline.db.query<{ open: string }>(
+      `SELECT count(*) AS open FROM provisioning_requests WHERE status NOT IN ('ACTIVE', 'ROLLED_BACK', 'FAILED', 'REJECTED')`,
+    );
+    if (Number(rows[0].open) === 0) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+});
+await pipeline.close();
+await dropDatabase(template);
+process.exit(0);
