@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
+import { Redis } from 'ioredis';
+import pg from 'pg';
 import { startPipeline } from '../test/support/pipeline-harness.js';
 import { TEMPLATE_DATABASE_ENV, dropDatabase } from '../test/support/test-database.js';
 import { seedBenchWorld } from './pipeline-world.js';
@@ -14,27 +16,70 @@ import { seedBenchWorld } from './pipeline-world.js';
  * Usage: npm run bench:pipeline-breakdown [-- REQUESTS]   (default 1000)
  */
 
-/** CPU seconds of every process whose name is `comm` (PostgreSQL backends, Redis), from /proc. */
-function cpuOf(comm: string): number {
-  let ticks = 0;
-  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+/**
+ * Round trips this process starts: PostgreSQL queries and Redis commands (a pipeline counts each
+ * command). Unlike CPU they do not depend on what else the machine is doing.
+ */
+const roundTrips = { postgres: 0, redis: 0 };
+const pgQuery = pg.Client.prototype.query;
+pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+  roundTrips.postgres += 1;
+  return (pgQuery as (...a: unknown[]) => unknown).apply(this, args);
+} as typeof pgQuery;
+const sendCommand = Redis.prototype.sendCommand;
+Redis.prototype.sendCommand = function (this: Redis, ...args: Parameters<typeof sendCommand>) {
+  roundTrips.redis += 1;
+  return sendCommand.apply(this, args);
+};
+
+/** CPU seconds of each given process, from /proc; a process gone meanwhile is left out. */
+function cpuOf(pids: number[]): Map<number, number> {
+  const seconds = new Map<number, number>();
+  for (const pid of pids) {
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-      if (name !== comm) continue;
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]);
+      seconds.set(pid, (Number(fields[11]) + Number(fields[12])) / 100);
     } catch {
       // gone
     }
   }
-  return ticks / 100;
+  return seconds;
+}
+
+/** CPU spent since `before`; a process started meanwhile counts from zero. */
+function spentSince(before: Map<number, number>, pids: number[]): number {
+  let total = 0;
+  for (const [pid, seconds] of cpuOf(pids)) total += seconds - (before.get(pid) ?? 0);
+  return total;
+}
+
+async function backendsOfThisRun(): Promise<number[]> {
+  const { rows } = await pipeline.db.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`);
+  return rows.map((row) => row.pid);
+}
+
+/** Redis is shared with whatever else runs; PostgreSQL is counted for this run's own backends only. */
+function pidsNamed(comm: string): number[] {
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .filter((pid) => {
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        return stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) === comm;
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
 }
 
 async function phase(label: string, units: number, unit: string, work: () => Promise<void>): Promise<void> {
   const node0 = process.cpuUsage();
-  const pg0 = cpuOf('postgres');
-  const redis0 = cpuOf('redis-server');
+  const redis = pidsNamed('redis-server');
+  const pg0 = cpuOf(await backendsOfThisRun());
+  const redis0 = cpuOf(redis);
+  const trips0 = { ...roundTrips };
   const t0 = performance.now();
   if (process.env.BENCH_MARKS) console.log(`mark start ${label} ${process.hrtime.bigint() / 1000n}`);
   await work();
@@ -44,7 +89,8 @@ async function phase(label: string, units: number, unit: string, work: () => Pro
   const ms = (s: number) => ((s * 1000) / units).toFixed(2);
   console.log(
     `${label}: ${units} ${unit} in ${seconds.toFixed(2)} s = ${(units / seconds).toFixed(0)}/s; CPU ms per ${unit}: ` +
-      `node ${ms((node.user + node.system) / 1e6)} (sys ${ms(node.system / 1e6)}), postgres ${ms(cpuOf('postgres') - pg0)}, redis ${ms(cpuOf('redis-server') - redis0)}`,
+      `node ${ms((node.user + node.system) / 1e6)} (sys ${ms(node.system / 1e6)}), postgres ${ms(spentSince(pg0, await backendsOfThisRun()))}, redis ${ms(spentSince(redis0, redis))}; ` +
+      `round trips per ${unit}: postgres ${((roundTrips.postgres - trips0.postgres) / units).toFixed(2)}, redis ${((roundTrips.redis - trips0.redis) / units).toFixed(2)}`,
   );
 }
 

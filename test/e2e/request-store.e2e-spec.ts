@@ -67,6 +67,42 @@ describe('RequestStore', () => {
     expect((await store.load(id))!.steps[1].startedAt).toEqual(startedAt);
   });
 
+  it('serves a job at the version this process committed from memory, equal to what a read returns', async () => {
+    const id = await submit();
+    const request = (await store.load(id))!;
+    const now = new Date('2026-01-02T03:04:05.678Z');
+    const transition: Transition = {
+      steps: [
+        { ...request.steps[1], status: 'succeeded', finishedAt: now, items: [{ key: 'org', idempotencyKey: 'k', operationId: 'op-1', resourceId: 'org-1', status: 'succeeded', error: null }] },
+        { ...request.steps[2], status: 'running', attempts: 1, startedAt: now, items: [{ key: 'network', idempotencyKey: 'n', operationId: null, resourceId: null, status: 'pending' }] },
+      ],
+      events: [{ type: 'step-succeeded', data: {} }],
+      next: { delayMs: 0 },
+    };
+    const version = await store.commit(request, transition);
+    expect(await store.loadAt(id, version)).toEqual(await store.load(id));
+
+    // Changed behind the store's back without a version bump (nothing real does that): the job at this version does not read it.
+    await t.db.query(`UPDATE provisioning_requests SET spec = jsonb_set(spec, '{storageGib}', '999') WHERE id = $1`, [id]);
+    expect((await store.loadAt(id, version))!.spec.storageGib).toBe(request.spec.storageGib);
+    expect((await store.load(id))!.spec.storageGib).toBe(999);
+    expect((await store.loadAt(id, version - 1))!.spec.storageGib).toBe(999);
+  });
+
+  it('reads the database for a request whose last commit scheduled nothing, or lost the race', async () => {
+    const idle = (await store.load(await submit()))!;
+    const version = await store.commit(idle, { steps: [], events: [{ type: 'paused', data: {} }], next: null });
+    await t.db.query(`UPDATE provisioning_requests SET spec = jsonb_set(spec, '{storageGib}', '999') WHERE id = $1`, [idle.id]);
+    expect((await store.loadAt(idle.id, version))!.spec.storageGib).toBe(999);
+
+    const raced = (await store.load(await submit()))!;
+    const won = await store.commit(raced, { steps: [], events: [], next: { delayMs: 0 } });
+    await t.db.query(`UPDATE provisioning_requests SET version = version + 1 WHERE id = $1`, [raced.id]);
+    await expect(store.commit((await store.loadAt(raced.id, won))!, { steps: [], events: [], next: { delayMs: 0 } })).rejects.toBeInstanceOf(ConcurrentUpdateError);
+    await t.db.query(`UPDATE provisioning_requests SET version = $2, spec = jsonb_set(spec, '{storageGib}', '999') WHERE id = $1`, [raced.id, won]);
+    expect((await store.loadAt(raced.id, won))!.spec.storageGib).toBe(999);
+  });
+
   it('writes nothing at all when the request moved on since it was loaded', async () => {
     const id = await submit();
     const request = (await store.load(id))!;

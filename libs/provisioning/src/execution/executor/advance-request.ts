@@ -27,7 +27,7 @@ export class AdvanceRequest {
   ) {}
 
   async execute(job: AdvanceRequestJob): Promise<AdvanceOutcome> {
-    const request = await this.store.load(job.requestId);
+    const request = await this.store.loadAt(job.requestId, job.version);
     if (!request || request.version !== job.version) return 'stale';
     const transition = await this.decide(request, new Date());
     if (!transition) return 'idle';

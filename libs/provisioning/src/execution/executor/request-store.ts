@@ -7,6 +7,7 @@ import type { RequestStatus } from '../../domain/request-status.js';
 import { releaseCapacity } from '../../persistence/capacity-ledger.js';
 import { preparedQuery } from '#libs/persistence/src/prepared-query.js';
 import { type ChangeWrite, recordChange } from '../../persistence/request-journal.js';
+import { afterTransition, RecentSnapshots } from './recent-snapshots.js';
 import type { Effect, ExecutionItem, RequestSnapshot, Transition } from './request-snapshot.js';
 
 interface RequestRow {
@@ -37,13 +38,23 @@ interface StepJson {
 const dateOf = (value: string | null): Date | null => (value === null ? null : new Date(value));
 
 /**
- * Reads a request as a job sees it, and commits what the job decided, guarded by version. Every
- * job does both, so each is one round trip to PostgreSQL: per job, the round trips are the cost.
+ * Reads a request as a job sees it, and commits what the job decided, guarded by version. Each is
+ * one round trip to PostgreSQL, and per job the round trips are the cost: so a job at the version
+ * this process committed last is served from memory (RecentSnapshots), and only the commit goes
+ * to the database.
  */
 @Injectable()
 export class RequestStore {
+  private readonly recent = new RecentSnapshots();
+
   constructor(private readonly dataSource: DataSource) {}
 
+  /** The request at `version` if this process committed that version; otherwise as stored now. */
+  async loadAt(requestId: string, version: number): Promise<RequestSnapshot | null> {
+    return this.recent.at(requestId, version) ?? this.load(requestId);
+  }
+
+  /** The request as stored now. */
   async load(requestId: string): Promise<RequestSnapshot | null> {
     const {
       rows: [request],
@@ -87,6 +98,20 @@ export class RequestStore {
    * counters, takes a transaction around it. Returns the request's new version.
    */
   async commit(request: RequestSnapshot, transition: Transition): Promise<number> {
+    let version: number;
+    try {
+      version = await this.commitToDatabase(request, transition);
+    } catch (error) {
+      this.recent.forget(request.id);
+      throw error;
+    }
+    // Only a change that schedules a job is read again, by that job.
+    if (transition.next) this.recent.remember(afterTransition(request, transition, version));
+    else this.recent.forget(request.id);
+    return version;
+  }
+
+  private commitToDatabase(request: RequestSnapshot, transition: Transition): Promise<number> {
     const effects = transition.effects ?? [];
     const also = effects.flatMap((effect) => (effect.kind === 'release-capacity' ? [] : [effectWrite(request, effect)]));
     if (!effects.some((effect) => effect.kind === 'release-capacity')) return this.write(this.dataSource.manager, request, transition, also);
