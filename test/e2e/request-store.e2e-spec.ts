@@ -103,6 +103,38 @@ describe('RequestStore', () => {
     expect((await store.loadAt(raced.id, won))!.spec.storageGib).toBe(999);
   });
 
+  it('commits the plain changes of jobs that finish together in one statement, each guarded on its own', async () => {
+    const requests = await Promise.all([submit(), submit(), submit()].map(async (id) => (await store.load(await id))!));
+    const [first, lost, third] = requests;
+    await t.db.query(`UPDATE provisioning_requests SET version = version + 1 WHERE id = $1`, [lost.id]);
+    const lostBefore = await written(lost.id);
+    const now = new Date('2026-01-02T03:04:05.678Z');
+    const transition = (request: (typeof requests)[number]): Transition => ({
+      status: request === third ? 'ROLLING_BACK' : undefined,
+      steps: [{ ...request.steps[1], status: 'succeeded', finishedAt: now, items: [{ key: 'org', idempotencyKey: `k-${request.id}`, operationId: 'op', resourceId: 'org-1', status: 'succeeded' }] }],
+      events: [
+        { type: 'first', data: { of: request.id } },
+        { type: 'second', data: { of: request.id } },
+      ],
+      next: { delayMs: request === third ? 0 : 60_000 },
+    });
+    const outcomes = await Promise.allSettled(requests.map((request) => store.commit(request, transition(request))));
+
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect((outcomes[1] as PromiseRejectedResult).reason).toBeInstanceOf(ConcurrentUpdateError);
+    expect(await written(lost.id)).toEqual(lostBefore);
+    for (const request of [first, third]) {
+      const after = await written(request.id);
+      expect(after.request).toEqual([{ status: request === third ? 'ROLLING_BACK' : 'PROVISIONING', version: 2, cancel_requested: false }]);
+      expect(after.steps[1]).toMatchObject({ status: 'succeeded', items: transition(request).steps[0].items });
+      expect(after.events.slice(-2)).toEqual(transition(request).events);
+      expect(after.outbox.map((row) => row.id)).toEqual([`${request.id}.1`, `${request.id}.2`]);
+      expect(after.outbox[1].payload).toEqual({ requestId: request.id, version: 2 });
+    }
+    const { rows: due } = await t.db.query<{ late: boolean }>(`SELECT available_at > now() + interval '50 seconds' AS late FROM outbox WHERE id = $1`, [`${first.id}.2`]);
+    expect(due).toEqual([{ late: true }]);
+  });
+
   it('writes nothing at all when the request moved on since it was loaded', async () => {
     const id = await submit();
     const request = (await store.load(id))!;

@@ -82,13 +82,7 @@ export async function recordChange(
        SET ${[...names.map((column, i) => `${column} = $${i + 10}`), 'version = version + 1', 'updated_at = now()'].join(', ')}
        WHERE id = $1 AND status = $2 AND version = $3
        RETURNING id
-     ), steps AS (
-       UPDATE provisioning_steps s SET status = v.status, attempts = v.attempts, compensation_attempts = v.compensation_attempts,
-         started_at = v.started_at, finished_at = v.finished_at, items = v.items, last_error = v.last_error
-       FROM changed, jsonb_to_recordset($4::jsonb) AS v(position int, status text, attempts int, compensation_attempts int,
-         started_at timestamptz, finished_at timestamptz, items jsonb, last_error text)
-       WHERE s.request_id = changed.id AND s.position = v.position
-     ), events AS (
+     ), steps AS (${stepsUpdate('changed', '$4::jsonb')}), events AS (
        INSERT INTO request_events (request_id, type, data)
        SELECT changed.id, e.event->>'type', e.event->'data'
        FROM changed, jsonb_array_elements($5::jsonb) WITH ORDINALITY AS e(event, n) ORDER BY e.n
@@ -115,6 +109,75 @@ export async function recordChange(
   );
   if (rows.length !== 1) throw new ConcurrentUpdateError('provisioning request', request.id);
   return version;
+}
+
+/** The step rows of each winning change: `won` has the request's id, `json` its steps as JSON. */
+const stepsUpdate = (won: string, json: string): string => `
+  UPDATE provisioning_steps s SET status = v.status, attempts = v.attempts, compensation_attempts = v.compensation_attempts,
+    started_at = v.started_at, finished_at = v.finished_at, items = v.items, last_error = v.last_error
+  FROM ${won}, jsonb_to_recordset(${json}) AS v(position int, status text, attempts int, compensation_attempts int,
+    started_at timestamptz, finished_at timestamptz, items jsonb, last_error text)
+  WHERE s.request_id = ${won}.id AND s.position = v.position`;
+
+/** A change recordChanges takes: at most a new status among the columns, and no further writes. */
+export interface PlainChange {
+  request: { id: string; status: RequestStatus; version: number };
+  change: Omit<RequestChange, 'columns' | 'also'> & { columns: { status?: RequestStatus } };
+}
+
+/**
+ * Several requests' plain changes in one statement, each guarded on its own as in recordChange:
+ * those that find their request moved on write nothing, the others all of theirs. One round trip
+ * and one commit for them all, where each was a socket write waking a PostgreSQL backend. The
+ * requests must differ (two changes to one request would both match its row). Returns the ids of
+ * the requests changed; each is now at its version + 1.
+ */
+export async function recordChanges(manager: EntityManager, changes: PlainChange[]): Promise<Set<string>> {
+  const ids = new Set(changes.map(({ request }) => request.id));
+  if (ids.size !== changes.length) throw new Error('recordChanges takes one change per request.');
+  const input = changes.map(({ request, change }, i) => {
+    const { columns, events, next, steps = [] } = change;
+    if (columns.status !== undefined && columns.status !== request.status) assertTransition(request.status, columns.status);
+    const version = request.version + 1;
+    return {
+      i,
+      id: request.id,
+      status: request.status,
+      version: request.version,
+      next_status: columns.status ?? null,
+      steps: steps.map(toStepRow),
+      events,
+      job_id: advanceJobId(request.id, version),
+      payload: { requestId: request.id, version } satisfies AdvanceRequestJob,
+      delay_ms: Math.max(0, Math.round(next?.delayMs ?? 0)),
+      schedule: next !== null,
+    };
+  });
+  const { rows } = await preparedQuery<{ id: string }>(
+    manager,
+    `WITH input AS (
+       SELECT * FROM jsonb_to_recordset($1::jsonb) AS c(i int, id uuid, status text, version int, next_status text, steps jsonb,
+         events jsonb, job_id text, payload jsonb, delay_ms double precision, schedule boolean)
+     ), changed AS (
+       UPDATE provisioning_requests r SET status = coalesce(input.next_status, r.status), version = r.version + 1, updated_at = now()
+       FROM input WHERE r.id = input.id AND r.status = input.status AND r.version = input.version
+       RETURNING r.id
+     ), won AS (
+       SELECT input.* FROM input JOIN changed ON changed.id = input.id
+     ), steps AS (${stepsUpdate('won', 'won.steps')}), events AS (
+       INSERT INTO request_events (request_id, type, data)
+       SELECT won.id, e.event->>'type', e.event->'data'
+       FROM won, jsonb_array_elements(won.events) WITH ORDINALITY AS e(event, n) ORDER BY won.i, e.n
+     ), scheduled AS (
+       INSERT INTO outbox (id, queue, job_name, payload, available_at)
+       SELECT won.job_id, '${PROVISIONING_QUEUE}', '${ADVANCE_REQUEST_JOB}', won.payload, now() + make_interval(secs => won.delay_ms / 1000)
+       FROM won WHERE won.schedule
+       ON CONFLICT (id) DO NOTHING
+     )
+     SELECT id FROM changed`,
+    [JSON.stringify(input)],
+  );
+  return new Set(rows.map((row) => row.id));
 }
 
 const toStepRow = (step: StepWrite) => ({

@@ -7,6 +7,7 @@ import type { RequestStatus } from '../../domain/request-status.js';
 import { releaseCapacity } from '../../persistence/capacity-ledger.js';
 import { preparedQuery } from '#libs/persistence/src/prepared-query.js';
 import { type ChangeWrite, recordChange } from '../../persistence/request-journal.js';
+import { CommitBatcher } from './commit-batcher.js';
 import { afterTransition, RecentSnapshots } from './recent-snapshots.js';
 import type { Effect, ExecutionItem, RequestSnapshot, Transition } from './request-snapshot.js';
 
@@ -46,8 +47,11 @@ const dateOf = (value: string | null): Date | null => (value === null ? null : n
 @Injectable()
 export class RequestStore {
   private readonly recent = new RecentSnapshots();
+  private readonly batcher: CommitBatcher;
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly dataSource: DataSource) {
+    this.batcher = new CommitBatcher(dataSource.manager);
+  }
 
   /** The request at `version` if this process committed that version; otherwise as stored now. */
   async loadAt(requestId: string, version: number): Promise<RequestSnapshot | null> {
@@ -113,6 +117,11 @@ export class RequestStore {
 
   private commitToDatabase(request: RequestSnapshot, transition: Transition): Promise<number> {
     const effects = transition.effects ?? [];
+    // Most steps change only steps, events and the next job: those commit together with other jobs'.
+    if (effects.length === 0 && Object.keys(transition.columns ?? {}).length === 0) {
+      const { status, events, next, steps } = transition;
+      return this.batcher.record(request, { columns: status ? { status } : {}, events, next, steps });
+    }
     const also = effects.flatMap((effect) => (effect.kind === 'release-capacity' ? [] : [effectWrite(request, effect)]));
     if (!effects.some((effect) => effect.kind === 'release-capacity')) return this.write(this.dataSource.manager, request, transition, also);
     return this.dataSource.transaction(async (manager) => {
