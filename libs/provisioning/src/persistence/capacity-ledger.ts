@@ -20,7 +20,7 @@ export type HoldOutcome<T> = { held: true; value: T } | { held: false; reason: '
 /**
  * Holds `demand` against the tenant's quota and in the data centre, with `work` (what the hold
  * makes possible) in the same transaction: the reservation row, then `work`, then the two
- * conditional updates of the counters, tenant first. Not held when the quota or the site no
+ * conditional updates of the counters, tenant first, in one statement. Not held when the quota or the site no
  * longer has room (or the tenant was suspended, or the site stopped taking work): then neither the
  * reservation nor anything `work` wrote remains (rolled back to a savepoint). The counters come
  * last because those rows are every submission's hot spots: their locks, held until the caller
@@ -41,33 +41,36 @@ export async function holdCapacity<T>(
     [reservation.requestId, reservation.dataCentreCode, reservation.tenantId, vcpu, memoryGib, storageGib, publicIps, vms],
   );
   const value = await work();
-  const { rowCount: quotaHeld } = await preparedQuery(
+  // One statement, one round trip less with the tenant's row locked. The data centre is updated
+  // only once the tenant is (its EXISTS is a one-time filter, run first), so the tenant's row is
+  // still locked first, and not at all when the quota refuses.
+  const {
+    rows: [outcome],
+  } = await preparedQuery<{ quota_held: boolean; room_held: boolean }>(
     manager,
-    `UPDATE tenants SET
-       used_vcpu = used_vcpu + $2, used_memory_gib = used_memory_gib + $3, used_storage_gib = used_storage_gib + $4,
-       used_vms = used_vms + $5
-     WHERE id = $1 AND status = 'active'
-       AND used_vcpu + $2 <= quota_vcpu AND used_memory_gib + $3 <= quota_memory_gib
-       AND used_storage_gib + $4 <= quota_storage_gib AND used_vms + $5 <= quota_vms`,
-    [reservation.tenantId, vcpu, memoryGib, storageGib, vms],
+    `WITH quota AS (
+       UPDATE tenants SET
+         used_vcpu = used_vcpu + $2, used_memory_gib = used_memory_gib + $3, used_storage_gib = used_storage_gib + $4,
+         used_vms = used_vms + $5
+       WHERE id = $1 AND status = 'active'
+         AND used_vcpu + $2 <= quota_vcpu AND used_memory_gib + $3 <= quota_memory_gib
+         AND used_storage_gib + $4 <= quota_storage_gib AND used_vms + $5 <= quota_vms
+       RETURNING 1
+     ), room AS (
+       UPDATE data_centres SET
+         used_vcpu = used_vcpu + $2, used_memory_gib = used_memory_gib + $3,
+         used_storage_gib = used_storage_gib + $4, used_public_ips = used_public_ips + $7, updated_at = now()
+       WHERE code = $6 AND ${TAKES_WORK} AND EXISTS (SELECT 1 FROM quota)
+         AND used_vcpu + $2 <= capacity_vcpu AND used_memory_gib + $3 <= capacity_memory_gib
+         AND used_storage_gib + $4 <= capacity_storage_gib AND used_public_ips + $7 <= capacity_public_ips
+       RETURNING 1
+     )
+     SELECT EXISTS (SELECT 1 FROM quota) AS quota_held, EXISTS (SELECT 1 FROM room) AS room_held`,
+    [reservation.tenantId, vcpu, memoryGib, storageGib, vms, reservation.dataCentreCode, publicIps],
   );
-  if (quotaHeld !== 1) {
-    await manager.query('ROLLBACK TO SAVEPOINT hold_capacity');
-    return { held: false, reason: 'over-quota' };
-  }
-  const { rowCount: roomHeld } = await preparedQuery(
-    manager,
-    `UPDATE data_centres SET
-       used_vcpu = used_vcpu + $2, used_memory_gib = used_memory_gib + $3,
-       used_storage_gib = used_storage_gib + $4, used_public_ips = used_public_ips + $5, updated_at = now()
-     WHERE code = $1 AND ${TAKES_WORK}
-       AND used_vcpu + $2 <= capacity_vcpu AND used_memory_gib + $3 <= capacity_memory_gib
-       AND used_storage_gib + $4 <= capacity_storage_gib AND used_public_ips + $5 <= capacity_public_ips`,
-    [reservation.dataCentreCode, vcpu, memoryGib, storageGib, publicIps],
-  );
-  if (roomHeld === 1) return { held: true, value };
+  if (outcome.room_held) return { held: true, value };
   await manager.query('ROLLBACK TO SAVEPOINT hold_capacity');
-  return { held: false, reason: 'no-room' };
+  return { held: false, reason: outcome.quota_held ? 'no-room' : 'over-quota' };
 }
 
 /** Gives a released reservation's share of the quota back. */
