@@ -6,6 +6,7 @@ import { type PlacementPlan, type PlacementRecord, placementRecord, planPlacemen
 import type { Service } from '#libs/catalogue/src/domain/vocabulary.js';
 import type { Demand, IaasSpec } from '../domain/iaas-spec.js';
 import { holdCapacity } from '../persistence/capacity-ledger.js';
+import type { ChangeWrite } from '../persistence/request-journal.js';
 import { type PlacementContext, policyInputOf, readPlacementContext, readPolicyTenant } from './policy-input.reader.js';
 
 export interface PlacementRequest {
@@ -59,7 +60,7 @@ export async function placeAndHold<T>(
   manager: EntityManager,
   request: PlacementRequest,
   now: Date,
-  onPlaced: (dataCentre: string, decision: PolicyDecision, placement: PlacementRecord) => Promise<T>,
+  onPlaced: (dataCentre: string, decision: PolicyDecision, placement: PlacementRecord, reservationRow: ChangeWrite) => Promise<T>,
   context?: PlacementContext,
 ): Promise<PlacementOutcome<T>> {
   const { decision, plan } = await proposePlacement(manager, request, now, request.id, context);
@@ -68,7 +69,7 @@ export async function placeAndHold<T>(
   for (const dataCentreCode of plan.order) {
     const placement = placementRecord(plan, dataCentreCode, taken);
     const reservation = { requestId: request.id, tenantId: request.tenantId, dataCentreCode, demand: request.demand };
-    const hold = await holdCapacity(manager, reservation, () => onPlaced(dataCentreCode, decision, placement));
+    const hold = await holdCapacity(manager, reservation, (reservationRow) => onPlaced(dataCentreCode, decision, placement, reservationRow));
     if (hold.held) return { placed: true, dataCentre: dataCentreCode, decision, placement, value: hold.value };
     if (hold.reason === 'over-quota') {
       const rejection = { code: 'quota-exceeded', detail: await quotaShortfall(manager, request) };

@@ -62,8 +62,8 @@ export class SubmitProvisioningRequestHandler implements ICommandHandler<SubmitP
       [id, tenantId, service, spec, demand, caller.keyId, { tenant: tenantId, service, demand, by: describeCaller(caller) }],
     );
 
-    const placed = await placeAndHold(manager, { id, tenantId, service, spec, demand }, now, (dataCentre, decision, placement) =>
-      this.accept(manager, { ...submitted, tenantId, spec, demand, now }, dataCentre, decision, placement),
+    const placed = await placeAndHold(manager, { id, tenantId, service, spec, demand }, now, (dataCentre, decision, placement, reservationRow) =>
+      this.accept(manager, { ...submitted, tenantId, spec, demand, now }, { dataCentre, decision, placement, reservationRow }),
       context,
     );
     if (placed.placed) return placed.value;
@@ -87,15 +87,14 @@ export class SubmitProvisioningRequestHandler implements ICommandHandler<SubmitP
   }
 
   /**
-   * Written inside the hold: the steps, and the move to PROVISIONING with its first step begun
-   * (or to AWAITING_APPROVAL, with no job yet: the approval's job begins it).
+   * Written inside the hold, in one statement: the steps, the reservation row, and the move to
+   * PROVISIONING with its first step begun (or to AWAITING_APPROVAL, with no job yet: the
+   * approval's job begins it).
    */
   private async accept(
     manager: EntityManager,
     request: { id: string; tenantId: string; status: 'SUBMITTED'; version: number; spec: IaasSpec; demand: Demand; now: Date },
-    dataCentre: string,
-    decision: PolicyDecision,
-    placement: PlacementRecord,
+    { dataCentre, decision, placement, reservationRow }: { dataCentre: string; decision: PolicyDecision; placement: PlacementRecord; reservationRow: ChangeWrite },
   ): Promise<StoredResponse> {
     const { id, tenantId, spec, demand, now } = request;
     const awaitsApproval = decision.approval.required;
@@ -121,7 +120,7 @@ export class SubmitProvisioningRequestHandler implements ICommandHandler<SubmitP
         ...(first ? [first.event] : []),
       ],
       next: awaitsApproval ? null : { delayMs: 0 },
-      also: [insertSteps(first ? steps.map((step) => (step.position === first.step.position ? first.step : step)) : steps)],
+      also: [insertSteps(first ? steps.map((step) => (step.position === first.step.position ? first.step : step)) : steps), reservationRow],
     });
     const body = await readProvisioningRequest(manager, id);
     return { status: 202, body: body as unknown as Record<string, unknown>, location: locationOf(id) };
