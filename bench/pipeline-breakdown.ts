@@ -5,6 +5,7 @@ import { Redis } from 'ioredis';
 import pg from 'pg';
 import { startPipeline } from '../test/support/pipeline-harness.js';
 import { TEMPLATE_DATABASE_ENV, dropDatabase } from '../test/support/test-database.js';
+import { submissionClient } from './submission-client.js';
 import { seedBenchWorld } from './pipeline-world.js';
 
 /**
@@ -13,6 +14,8 @@ import { seedBenchWorld } from './pipeline-world.js';
  * requests by an in-process worker. Each part prints its rate and the CPU it cost per unit in this
  * process, in PostgreSQL and in Redis (read from /proc). BENCH_MARKS=1 also prints each part's
  * start and end on the clock of `node --cpu-prof`, to cut a profile into parts.
+ * Submissions go over keep-alive connections to the listening API; BENCH_CLIENT=supertest sends
+ * them as the tests do (a new connection each), to compare.
  * Usage: npm run bench:pipeline-breakdown [-- REQUESTS]   (default 1000)
  */
 
@@ -97,15 +100,16 @@ async function phase(label: string, units: number, unit: string, work: () => Pro
 const requests = Number(process.argv[2] ?? 1000);
 const template = `cp_bench_test_template_${process.pid}`;
 process.env[TEMPLATE_DATABASE_ENV] = template;
-const pipeline = await startPipeline({ env: { WORKER_CONCURRENCY: '20', LOG_LEVEL: 'error' }, worker: false });
+const pipeline = await startPipeline({ env: { WORKER_CONCURRENCY: '20', LOG_LEVEL: 'error' }, worker: false, listen: true });
 const body = await seedBenchWorld(pipeline.db);
+const submit = submissionClient(pipeline, 20);
 let next = 0;
 await phase('submit (no worker)', requests, 'request', async () => {
   await Promise.all(
     Array.from({ length: 20 }, async () => {
       while (next < requests) {
         next += 1;
-        const res = await pipeline.http.post('/v1/provisioning-requests').send(body);
+        const res = await submit(body);
         if (res.status !== 202) throw new Error(`submission answered ${res.status}`);
       }
     }),
@@ -133,6 +137,7 @@ await phase('execute (in-process worker)', requests * 6, 'step', async () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 });
+submit.close();
 await pipeline.close();
 await dropDatabase(template);
 process.exit(0);

@@ -3,6 +3,7 @@ import { FAST_PIPELINE_ENV, startPipeline } from '../test/support/pipeline-harne
 import { startWorkerProcess, type WorkerProcess } from '../test/support/pipeline-worker-process.js';
 import { dropDatabase, TEMPLATE_DATABASE_ENV } from '../test/support/test-database.js';
 import { seedBenchWorld } from './pipeline-world.js';
+import { submissionClient } from './submission-client.js';
 import { measureRawBullmq } from './raw-bullmq-baseline.js';
 
 /**
@@ -23,7 +24,8 @@ type Layout = 'one process' | 'worker in its own process';
  */
 async function measurePipeline(layout: Layout): Promise<{ steps: number; seconds: number; stepsPerSecond: number; active: number }> {
   const env = { WORKER_CONCURRENCY: String(concurrency), LOG_LEVEL: 'error' };
-  const pipeline = await startPipeline({ env, worker: layout === 'one process' });
+  const pipeline = await startPipeline({ env, worker: layout === 'one process', listen: true });
+  const submit = submissionClient(pipeline, submitInFlight);
   let worker: WorkerProcess | null = null;
   try {
     if (layout !== 'one process') {
@@ -37,7 +39,7 @@ async function measurePipeline(layout: Layout): Promise<{ steps: number; seconds
         PARTNER_SIM_URL: pipeline.simulatorUrl,
       });
     }
-    const { db, http } = pipeline;
+    const { db } = pipeline;
     const body = await seedBenchWorld(db);
 
     const started = performance.now();
@@ -45,7 +47,7 @@ async function measurePipeline(layout: Layout): Promise<{ steps: number; seconds
     const submitters = Array.from({ length: submitInFlight }, async () => {
       while (next < requests) {
         next += 1;
-        const res = await http.post('/v1/provisioning-requests').send(body);
+        const res = await submit(body);
         if (res.status !== 202) throw new Error(`submission answered ${res.status}: ${JSON.stringify(res.body)}`);
       }
     });
@@ -64,6 +66,7 @@ async function measurePipeline(layout: Layout): Promise<{ steps: number; seconds
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   } finally {
+    submit.close();
     if (worker) {
       worker.child.kill('SIGTERM');
       await worker.exited;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { placeAndHold } from '#libs/provisioning/src/placement/place-request.js';
-import { appendEvent } from '#libs/provisioning/src/persistence/request-journal.js';
+import { appendEvent, recordChange } from '#libs/provisioning/src/persistence/request-journal.js';
 import { arrangeSite, type Site } from '../support/pipeline-world.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -71,6 +71,24 @@ describe('holding capacity after the writes it makes possible', () => {
     expect(reservations.rows).toEqual([{ data_centre_code: second.dataCentre, status: 'held' }]);
     expect(await used(first.dataCentre)).toBe(0);
     expect(await used(second.dataCentre)).toBe(demand.vcpu);
+  });
+
+  it('the reservation row goes in the statement of the change the placed work records, once, when the work takes it', async () => {
+    const id = randomUUID();
+    const outcome = await t.app.get(DataSource).transaction(async (manager) => {
+      await submitted(manager, id);
+      return placeAndHold(manager, { id, tenantId: first.tenantId, service: 'iaas', spec, demand }, new Date(), async (dataCentre, _decision, _placement, reservationRow) => {
+        await recordChange(manager, { id, status: 'SUBMITTED', version: 0 }, { columns: { data_centre_code: dataCentre }, events: [], next: null, also: [reservationRow] });
+        const seen = await manager.query(`SELECT data_centre_code FROM capacity_reservations WHERE request_id = $1`, [id]);
+        return { dataCentre, seen };
+      });
+    });
+    expect(outcome).toMatchObject({ placed: true });
+    if (!outcome.placed) return;
+    // Already there when the work's change was recorded, not added after it.
+    expect(outcome.value.seen).toEqual([{ data_centre_code: outcome.dataCentre }]);
+    const reservations = await t.db.query(`SELECT data_centre_code, status, vcpu FROM capacity_reservations WHERE request_id = $1`, [id]);
+    expect(reservations.rows).toEqual([{ data_centre_code: outcome.dataCentre, status: 'held', vcpu: demand.vcpu }]);
   });
 
   it("a quota used up while the request was being written rolls the attempt back and rejects it, naming the quota", async () => {

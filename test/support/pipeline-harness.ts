@@ -27,6 +27,10 @@ export interface Pipeline {
   databaseUrl: string;
   /** The API, with the platform operator's key. */
   http: ReturnType<typeof request.agent>;
+  /** With `listen: true`: where the API listens, for a client of its own (keep-alive connections). */
+  apiUrl: string | null;
+  /** The platform operator's key, for such a client. */
+  platformKey: string;
   db: pg.Pool;
   simulatorUrl: string;
   /** The simulator's admin API (profiles, faults, a view of resources that is never flaky). */
@@ -44,6 +48,8 @@ export interface PipelineOptions {
   env?: Record<string, string>;
   /** False: no worker in this process (the crash test runs its own as child processes). */
   worker?: boolean;
+  /** True: the API also listens on a port of its own (apiUrl), as a deployment's would. */
+  listen?: boolean;
 }
 
 /**
@@ -72,6 +78,11 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
   const api = await createApiApp(config);
   apps.push(api);
   await api.init();
+  let apiUrl: string | null = null;
+  if (options.listen) {
+    await api.listen(0, '127.0.0.1');
+    apiUrl = `http://127.0.0.1:${(api.getHttpServer().address() as AddressInfo).port}`;
+  }
   let worker: NestExpressApplication | null = null;
   const startWorker = async () => {
     worker = await createWorkerApp({ ...config, partnerSimUrl: simulatorUrl });
@@ -90,6 +101,8 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
     config,
     databaseUrl,
     http: request.agent(api.getHttpServer()).set('Authorization', `Bearer ${platformKey}`),
+    apiUrl,
+    platformKey,
     db,
     simulatorUrl,
     simulator: new PartnerSimAdminClient(simulatorUrl),

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { preparedQuery } from '#libs/persistence/src/prepared-query.js';
 import type { Demand } from '../domain/iaas-spec.js';
+import type { ChangeWrite } from './request-journal.js';
 
 /**
  * Capacity and quota held for requests, kept in counters that must agree with one reservation row
@@ -15,59 +16,77 @@ const TAKES_WORK = `(status = 'active' OR (status = 'planned' AND available_from
 
 type QuotaDemand = Omit<Demand, 'publicIps'>;
 
+const RESERVATION_COLUMNS = 'request_id, data_centre_code, tenant_id, vcpu, memory_gib, storage_gib, public_ips, vms, status';
+
 export type HoldOutcome<T> = { held: true; value: T } | { held: false; reason: 'over-quota' | 'no-room' };
+
+export interface Reservation {
+  requestId: string;
+  tenantId: string;
+  dataCentreCode: string;
+  demand: Demand;
+}
 
 /**
  * Holds `demand` against the tenant's quota and in the data centre, with `work` (what the hold
- * makes possible) in the same transaction: the reservation row, then `work`, then the two
- * conditional updates of the counters, tenant first. Not held when the quota or the site no
- * longer has room (or the tenant was suspended, or the site stopped taking work): then neither the
- * reservation nor anything `work` wrote remains (rolled back to a savepoint). The counters come
- * last because those rows are every submission's hot spots: their locks, held until the caller
- * commits, are then held for the shortest time, not across everything the caller writes.
+ * makes possible) in the same transaction: the reservation row and `work`, then the two
+ * conditional updates of the counters, tenant first, in one statement. Not held when the quota or
+ * the site no longer has room (or the tenant was suspended, or the site stopped taking work): then
+ * neither the reservation nor anything `work` wrote remains (rolled back to a savepoint). The
+ * counters come last because those rows are every submission's hot spots: their locks, held until
+ * the caller commits, are then held for the shortest time, not across everything the caller writes.
+ *
+ * `work` is given the reservation row as a write for the change it records (recordChange's
+ * `also`), to save its own statement; a `work` that does not use it has the row written after it.
  */
-export async function holdCapacity<T>(
-  manager: EntityManager,
-  reservation: { requestId: string; tenantId: string; dataCentreCode: string; demand: Demand },
-  work: () => Promise<T>,
-): Promise<HoldOutcome<T>> {
+export async function holdCapacity<T>(manager: EntityManager, reservation: Reservation, work: (reservationRow: ChangeWrite) => Promise<T>): Promise<HoldOutcome<T>> {
   const { vcpu, memoryGib, storageGib, publicIps, vms } = reservation.demand;
   await manager.query('SAVEPOINT hold_capacity');
-  await preparedQuery(
-    manager,
-    `INSERT INTO capacity_reservations
-       (request_id, data_centre_code, tenant_id, vcpu, memory_gib, storage_gib, public_ips, vms, status)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'held')`,
-    [reservation.requestId, reservation.dataCentreCode, reservation.tenantId, vcpu, memoryGib, storageGib, publicIps, vms],
-  );
-  const value = await work();
-  const { rowCount: quotaHeld } = await preparedQuery(
-    manager,
-    `UPDATE tenants SET
-       used_vcpu = used_vcpu + $2, used_memory_gib = used_memory_gib + $3, used_storage_gib = used_storage_gib + $4,
-       used_vms = used_vms + $5
-     WHERE id = $1 AND status = 'active'
-       AND used_vcpu + $2 <= quota_vcpu AND used_memory_gib + $3 <= quota_memory_gib
-       AND used_storage_gib + $4 <= quota_storage_gib AND used_vms + $5 <= quota_vms`,
-    [reservation.tenantId, vcpu, memoryGib, storageGib, vms],
-  );
-  if (quotaHeld !== 1) {
-    await manager.query('ROLLBACK TO SAVEPOINT hold_capacity');
-    return { held: false, reason: 'over-quota' };
+  let writtenByWork = false;
+  const value = await work((param) => {
+    writtenByWork = true;
+    const counts = [vcpu, memoryGib, storageGib, publicIps, vms].map((count) => `${param(count)}::int`);
+    return `INSERT INTO capacity_reservations (${RESERVATION_COLUMNS})
+            SELECT ${param(reservation.requestId)}::uuid, ${param(reservation.dataCentreCode)}::text, ${param(reservation.tenantId)}::uuid, ${counts.join(', ')}, 'held'
+            FROM changed`;
+  });
+  if (!writtenByWork) {
+    await preparedQuery(
+      manager,
+      `INSERT INTO capacity_reservations (${RESERVATION_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'held')`,
+      [reservation.requestId, reservation.dataCentreCode, reservation.tenantId, vcpu, memoryGib, storageGib, publicIps, vms],
+    );
   }
-  const { rowCount: roomHeld } = await preparedQuery(
+  // One statement, one round trip less with the tenant's row locked. The data centre is updated
+  // only once the tenant is (its EXISTS is a one-time filter, run first), so the tenant's row is
+  // still locked first, and not at all when the quota refuses.
+  const {
+    rows: [outcome],
+  } = await preparedQuery<{ quota_held: boolean; room_held: boolean }>(
     manager,
-    `UPDATE data_centres SET
-       used_vcpu = used_vcpu + $2, used_memory_gib = used_memory_gib + $3,
-       used_storage_gib = used_storage_gib + $4, used_public_ips = used_public_ips + $5, updated_at = now()
-     WHERE code = $1 AND ${TAKES_WORK}
-       AND used_vcpu + $2 <= capacity_vcpu AND used_memory_gib + $3 <= capacity_memory_gib
-       AND used_storage_gib + $4 <= capacity_storage_gib AND used_public_ips + $5 <= capacity_public_ips`,
-    [reservation.dataCentreCode, vcpu, memoryGib, storageGib, publicIps],
+    `WITH quota AS (
+       UPDATE tenants SET
+         used_vcpu = used_vcpu + $2, used_memory_gib = used_memory_gib + $3, used_storage_gib = used_storage_gib + $4,
+         used_vms = used_vms + $5
+       WHERE id = $1 AND status = 'active'
+         AND used_vcpu + $2 <= quota_vcpu AND used_memory_gib + $3 <= quota_memory_gib
+         AND used_storage_gib + $4 <= quota_storage_gib AND used_vms + $5 <= quota_vms
+       RETURNING 1
+     ), room AS (
+       UPDATE data_centres SET
+         used_vcpu = used_vcpu + $2, used_memory_gib = used_memory_gib + $3,
+         used_storage_gib = used_storage_gib + $4, used_public_ips = used_public_ips + $7, updated_at = now()
+       WHERE code = $6 AND ${TAKES_WORK} AND EXISTS (SELECT 1 FROM quota)
+         AND used_vcpu + $2 <= capacity_vcpu AND used_memory_gib + $3 <= capacity_memory_gib
+         AND used_storage_gib + $4 <= capacity_storage_gib AND used_public_ips + $7 <= capacity_public_ips
+       RETURNING 1
+     )
+     SELECT EXISTS (SELECT 1 FROM quota) AS quota_held, EXISTS (SELECT 1 FROM room) AS room_held`,
+    [reservation.tenantId, vcpu, memoryGib, storageGib, vms, reservation.dataCentreCode, publicIps],
   );
-  if (roomHeld === 1) return { held: true, value };
+  if (outcome.room_held) return { held: true, value };
   await manager.query('ROLLBACK TO SAVEPOINT hold_capacity');
-  return { held: false, reason: 'no-room' };
+  return { held: false, reason: outcome.quota_held ? 'no-room' : 'over-quota' };
 }
 
 /** Gives a released reservation's share of the quota back. */

@@ -6,7 +6,8 @@ import { type PlacementPlan, type PlacementRecord, placementRecord, planPlacemen
 import type { Service } from '#libs/catalogue/src/domain/vocabulary.js';
 import type { Demand, IaasSpec } from '../domain/iaas-spec.js';
 import { holdCapacity } from '../persistence/capacity-ledger.js';
-import { readPolicyInput, readPolicyTenant } from './policy-input.reader.js';
+import type { ChangeWrite } from '../persistence/request-journal.js';
+import { type PlacementContext, policyInputOf, readPlacementContext, readPolicyTenant } from './policy-input.reader.js';
 
 export interface PlacementRequest {
   id: string;
@@ -26,14 +27,18 @@ export type PlacementOutcome<T> =
   | { placed: true; dataCentre: string; decision: PolicyDecision; placement: PlacementRecord; value: T }
   | { placed: false; decision: PolicyDecision; placement: PlacementRecord; rejection: { code: string; detail: string } };
 
-/** Decides and plans without writing anything: the dry run, and the first half of a submission. */
+/**
+ * Decides and plans without writing anything: the dry run, and the first half of a submission.
+ * From `context` when the caller has read it already (readPlacementContext), else read here.
+ */
 export async function proposePlacement(
   manager: EntityManager,
   request: PlacementRequest,
   now: Date,
   tieBreaker: string | null = request.id,
+  context?: PlacementContext,
 ): Promise<PlacementProposal> {
-  const { input, rules } = await readPolicyInput(manager, request, now);
+  const { input, rules } = policyInputOf(context ?? (await readPlacementContext(manager, request.tenantId, request.spec)), request, now);
   const decision = evaluatePolicy(rules, input);
   const plan = planPlacement(decision, {
     sites: input.sites,
@@ -55,15 +60,16 @@ export async function placeAndHold<T>(
   manager: EntityManager,
   request: PlacementRequest,
   now: Date,
-  onPlaced: (dataCentre: string, decision: PolicyDecision, placement: PlacementRecord) => Promise<T>,
+  onPlaced: (dataCentre: string, decision: PolicyDecision, placement: PlacementRecord, reservationRow: ChangeWrite) => Promise<T>,
+  context?: PlacementContext,
 ): Promise<PlacementOutcome<T>> {
-  const { decision, plan } = await proposePlacement(manager, request, now);
+  const { decision, plan } = await proposePlacement(manager, request, now, request.id, context);
   if (plan.rejection) return { placed: false, decision, placement: placementRecord(plan, null), rejection: plan.rejection };
   const taken: string[] = [];
   for (const dataCentreCode of plan.order) {
     const placement = placementRecord(plan, dataCentreCode, taken);
     const reservation = { requestId: request.id, tenantId: request.tenantId, dataCentreCode, demand: request.demand };
-    const hold = await holdCapacity(manager, reservation, () => onPlaced(dataCentreCode, decision, placement));
+    const hold = await holdCapacity(manager, reservation, (reservationRow) => onPlaced(dataCentreCode, decision, placement, reservationRow));
     if (hold.held) return { placed: true, dataCentre: dataCentreCode, decision, placement, value: hold.value };
     if (hold.reason === 'over-quota') {
       const rejection = { code: 'quota-exceeded', detail: await quotaShortfall(manager, request) };

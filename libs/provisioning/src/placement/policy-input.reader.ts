@@ -6,23 +6,31 @@ import type { PolicyRule } from '#libs/policy/src/policy-rule.js';
 import type { Demand, IaasSpec } from '../domain/iaas-spec.js';
 
 /**
- * Reads what the policy engine decides on: the tenant with its quota use, the request's images,
- * every data centre with its region and load, and the rules. Plain reads: the holds that follow
- * re-check everything that can change under them (quota, room, status) with conditional updates.
+ * What a submission (or a dry run) reads before it writes anything: the tenant with its quota use
+ * (null when there is none), the sizes and images the spec names that the catalogue has, every
+ * data centre with its region and load, and the rules. Plain reads: the holds that follow re-check
+ * everything that can change under them (quota, room, status) with conditional updates.
  */
-export async function readPolicyInput(
-  manager: EntityManager,
-  request: { tenantId: string; service: PolicyInput['request']['service']; spec: IaasSpec; demand: Demand },
-  now: Date,
-): Promise<{ input: PolicyInput; rules: PolicyRule[] }> {
-  // One prepared statement: a submission's transaction holds the data centre's row lock until it
-  // commits, and these were four round trips of it.
+export interface PlacementContext {
+  tenant: PolicyTenant | null;
+  sizes: Map<string, { vcpu: number; memoryGib: number }>;
+  images: PolicyImage[];
+  sites: PolicySite[];
+  rules: PolicyRule[];
+}
+
+/**
+ * One prepared statement: a submission's transaction holds its row locks until it commits, and
+ * these were five round trips of it, then two.
+ */
+export async function readPlacementContext(manager: EntityManager, tenantId: string, spec: IaasSpec): Promise<PlacementContext> {
   const {
     rows: [row],
-  } = await preparedQuery<{ tenant: Row | null; images: Row[]; sites: Row[]; rules: Row[] }>(
+  } = await preparedQuery<{ tenant: Row | null; sizes: Row[]; images: Row[]; sites: Row[]; rules: Row[] }>(
     manager,
     `SELECT
        (SELECT row_to_json(t) FROM (${TENANT_SELECT}) t) AS tenant,
+       (SELECT coalesce(json_agg(s), '[]') FROM (SELECT code, vcpu, memory_gib FROM sizes WHERE code = ANY($3::text[])) s) AS sizes,
        (SELECT coalesce(json_agg(i ORDER BY i.name), '[]') FROM (
           SELECT id, name, os_family, vendor, version FROM images WHERE id = ANY($2::uuid[])) i) AS images,
        (SELECT coalesce(json_agg(s ORDER BY s.code), '[]') FROM (
@@ -33,13 +41,37 @@ export async function readPolicyInput(
           FROM data_centres dc JOIN jurisdictions j ON j.country = dc.country) s) AS sites,
        (SELECT coalesce(json_agg(r ORDER BY r.name, r.id), '[]') FROM (
           SELECT id, kind, name, description, enabled, params, version FROM policy_rules WHERE enabled) r) AS rules`,
-    [request.tenantId, [...new Set(request.spec.vms.map((group) => group.image))]],
+    [tenantId, [...new Set(spec.vms.map((group) => group.image))], [...new Set(spec.vms.map((group) => group.size))]],
   );
-  if (!row.tenant) throw new NotFoundError('tenant', request.tenantId);
   return {
-    input: { tenant: toTenant(row.tenant), request: { service: request.service, images: row.images.map(toImage), demand: request.demand }, sites: row.sites.map(toSite), now },
+    tenant: row.tenant && toTenant(row.tenant),
+    sizes: new Map(row.sizes.map((size) => [size.code, { vcpu: size.vcpu, memoryGib: size.memory_gib }])),
+    images: row.images.map(toImage),
+    sites: row.sites.map(toSite),
     rules: row.rules.map(toRule),
   };
+}
+
+/** The policy engine's input for a request, from a context read for it (404 when the tenant is not there). */
+export function policyInputOf(
+  context: PlacementContext,
+  request: { tenantId: string; service: PolicyInput['request']['service']; demand: Demand },
+  now: Date,
+): { input: PolicyInput; rules: PolicyRule[] } {
+  if (!context.tenant) throw new NotFoundError('tenant', request.tenantId);
+  return {
+    input: { tenant: context.tenant, request: { service: request.service, images: context.images, demand: request.demand }, sites: context.sites, now },
+    rules: context.rules,
+  };
+}
+
+/** Reads the policy engine's input for a request whose demand is already known. */
+export async function readPolicyInput(
+  manager: EntityManager,
+  request: { tenantId: string; service: PolicyInput['request']['service']; spec: IaasSpec; demand: Demand },
+  now: Date,
+): Promise<{ input: PolicyInput; rules: PolicyRule[] }> {
+  return policyInputOf(await readPlacementContext(manager, request.tenantId, request.spec), request, now);
 }
 
 /** The tenant as the policy sees it, quota counters included; `$1` is its id. */

@@ -6,6 +6,7 @@ import type { PolicyDecision } from '#libs/policy/src/evaluate-policy.js';
 import { type PlacementRecord, placementRecord } from '#libs/policy/src/plan-placement.js';
 import { type Demand, demandOf, type IaasSpec } from '../../domain/iaas-spec.js';
 import { proposePlacement } from '../../placement/place-request.js';
+import { readPlacementContext } from '../../placement/policy-input.reader.js';
 import { assertNoNetworkConflicts } from '../network/network-rules.js';
 import { submissionSizes } from '../submit-provisioning-request/submit-provisioning-request.handler.js';
 
@@ -45,9 +46,10 @@ export class DryRunProvisioningRequestHandler implements IQueryHandler<DryRunPro
     if (caller.scope.kind === 'tenant' && caller.scope.tenantId !== tenantId) throw new NotFoundError('tenant', tenantId);
     assertNoNetworkConflicts(spec);
     const manager = this.dataSource.manager;
-    const demand = demandOf(spec, await submissionSizes(manager, tenantId, spec));
+    const context = await readPlacementContext(manager, tenantId, spec);
+    const demand = demandOf(spec, submissionSizes(context, tenantId, spec));
     // No request id yet to draw ties with: among equally utilised sites, the submission's own draw decides.
-    const { decision, plan } = await proposePlacement(manager, { id: 'dry-run', tenantId, service, spec, demand }, new Date(), null);
+    const { decision, plan } = await proposePlacement(manager, { id: 'dry-run', tenantId, service, spec, demand }, new Date(), null, context);
     const chosen = plan.order[0] ?? null;
     let outcome: DryRunResult['outcome'] = 'would-provision';
     if (chosen === null) outcome = 'would-be-rejected';
