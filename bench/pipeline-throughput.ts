@@ -1,6 +1,8 @@
 import 'reflect-metadata';
+import { Queue } from 'bullmq';
+import { PROVISIONING_QUEUE } from '#libs/provisioning/src/persistence/request-journal.js';
 import { FAST_PIPELINE_ENV, startPipeline } from '../test/support/pipeline-harness.js';
-import { startWorkerProcess, type WorkerProcess } from '../test/support/pipeline-worker-process.js';
+import { freePort, startWorkerProcess, type WorkerProcess } from '../test/support/pipeline-worker-process.js';
 import { dropDatabase, TEMPLATE_DATABASE_ENV } from '../test/support/test-database.js';
 import { seedBenchWorld } from './pipeline-world.js';
 import { submissionClient } from './submission-client.js';
@@ -8,8 +10,11 @@ import { measureRawBullmq } from './raw-bullmq-baseline.js';
 
 /**
  * Issue 4's benchmark, both halves in one run on the same Redis and PostgreSQL:
- * (a) raw BullMQ, one PostgreSQL UPDATE per job; (b) the pipeline's steps per second end to end,
- * submit to ACTIVE, with the simulator at zero latency. Prints both and their ratio.
+ * (a) raw BullMQ, one PostgreSQL UPDATE per job; (b) the pipeline's steps per second with the
+ * simulator at zero latency, in two ways: end to end (the clock runs from the first submission to
+ * the last request ACTIVE, submissions and steps sharing the machine), and with the requests
+ * accepted first (the clock runs from the worker's start: the steps alone). Prints each and its
+ * ratio to (a).
  * Usage: npm run bench:pipeline [-- REQUESTS]   (default 2000)
  */
 const requests = Number(process.argv[2] ?? 2000);
@@ -17,32 +22,46 @@ const concurrency = 20;
 const submitInFlight = 20;
 
 type Layout = 'one process' | 'worker in its own process';
+type Clock = 'end to end' | 'requests accepted first';
 
 /**
  * 'one process' is `npm start`: API, worker and simulator share one event loop. The other layout
  * runs the worker as its own process, as a deployment would, so the two cores both work.
  */
-async function measurePipeline(layout: Layout): Promise<{ steps: number; seconds: number; stepsPerSecond: number; active: number }> {
+async function measurePipeline(layout: Layout, clock: Clock): Promise<{ steps: number; seconds: number; stepsPerSecond: number; active: number }> {
   const env = { WORKER_CONCURRENCY: String(concurrency), LOG_LEVEL: 'error' };
-  const pipeline = await startPipeline({ env, worker: layout === 'one process', listen: true });
+  const pipeline = await startPipeline({ env, worker: false, listen: true });
   const submit = submissionClient(pipeline, submitInFlight);
-  let worker: WorkerProcess | null = null;
-  try {
-    if (layout !== 'one process') {
-      worker = await startWorkerProcess({
-        ...FAST_PIPELINE_ENV,
-        ...env,
-        NODE_ENV: 'test',
-        DATABASE_URL: pipeline.databaseUrl,
-        REDIS_URL: pipeline.config.redisUrl,
-        QUEUE_PREFIX: pipeline.config.worker.queuePrefix,
-        PARTNER_SIM_URL: pipeline.simulatorUrl,
-      });
+  // Not narrowed to null here: startWorker sets it.
+  let worker = null as WorkerProcess | null;
+  const startWorker = async () => {
+    if (layout === 'one process') return pipeline.startWorker();
+    const port = await freePort();
+    worker = await startWorkerProcess({
+      ...FAST_PIPELINE_ENV,
+      ...env,
+      NODE_ENV: 'test',
+      DATABASE_URL: pipeline.databaseUrl,
+      REDIS_URL: pipeline.config.redisUrl,
+      QUEUE_PREFIX: pipeline.config.worker.queuePrefix,
+      PARTNER_SIM_URL: pipeline.simulatorUrl,
+      WORKER_PORT: String(port),
+    });
+    // Its boot is not the pipeline's time: wait until it answers ready.
+    while (!(await fetch(`http://127.0.0.1:${port}/health/ready`).then((res) => res.ok, () => false))) {
+      if (worker.child.exitCode !== null) throw new Error(`The worker process exited:\n${worker.output()}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
     }
+  };
+  try {
     const { db } = pipeline;
     const body = await seedBenchWorld(db);
+    // With the requests accepted first, the queue is held until the last is: the clock then times the steps alone.
+    const queue = new Queue(PROVISIONING_QUEUE, { connection: { url: pipeline.config.redisUrl }, prefix: pipeline.config.worker.queuePrefix });
+    if (clock === 'requests accepted first') await queue.pause();
+    await startWorker();
 
-    const started = performance.now();
+    let started = performance.now();
     let next = 0;
     const submitters = Array.from({ length: submitInFlight }, async () => {
       while (next < requests) {
@@ -52,6 +71,11 @@ async function measurePipeline(layout: Layout): Promise<{ steps: number; seconds
       }
     });
     await Promise.all(submitters);
+    if (clock === 'requests accepted first') {
+      started = performance.now();
+      await queue.resume();
+    }
+    await queue.close();
     for (;;) {
       const { rows } = await db.query<{ open: string; active: string }>(
         `SELECT count(*) FILTER (WHERE status NOT IN ('ACTIVE', 'ROLLED_BACK', 'FAILED', 'REJECTED')) AS open,
@@ -86,10 +110,15 @@ const raw = await measureRawBullmq({
   concurrency,
 });
 console.log(`raw BullMQ (1 UPDATE per job, concurrency ${concurrency}): ${raw.jobs} jobs in ${raw.seconds.toFixed(2)} s = ${raw.jobsPerSecond.toFixed(0)} jobs/s`);
-for (const layout of ['one process', 'worker in its own process'] as const) {
-  const pipeline = await measurePipeline(layout);
+for (const [layout, clock] of [
+  ['one process', 'end to end'],
+  ['worker in its own process', 'end to end'],
+  ['one process', 'requests accepted first'],
+  ['worker in its own process', 'requests accepted first'],
+] as const) {
+  const pipeline = await measurePipeline(layout, clock);
   console.log(
-    `pipeline, ${layout} (${requests} requests, simulator at zero latency, worker concurrency ${concurrency}): ` +
+    `pipeline, ${layout}, ${clock} (${requests} requests, simulator at zero latency, worker concurrency ${concurrency}): ` +
       `${pipeline.active} ACTIVE, ${pipeline.steps} steps in ${pipeline.seconds.toFixed(2)} s = ${pipeline.stepsPerSecond.toFixed(0)} steps/s; ` +
       `ratio to raw ${(pipeline.stepsPerSecond / raw.jobsPerSecond).toFixed(3)} (target >= 0.5)`,
   );
