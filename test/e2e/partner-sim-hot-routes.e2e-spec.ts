@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
+import http from 'node:http';
 import { startPartnerSim, type TestPartnerSim } from '../support/partner-sim.js';
 import { createDatabase, dropDatabase, uniqueDatabaseName } from '../support/test-database.js';
 
@@ -11,11 +12,12 @@ import { createDatabase, dropDatabase, uniqueDatabaseName } from '../support/tes
  */
 describe('partner simulator: hot routes answer as the Nest app does', () => {
   const databaseName = uniqueDatabaseName('cp_test_partner_sim_hot');
+  let databaseUrl: string;
   let hot: TestPartnerSim;
   let nest: TestPartnerSim;
 
   beforeAll(async () => {
-    const databaseUrl = await createDatabase(databaseName);
+    databaseUrl = await createDatabase(databaseName);
     hot = await startPartnerSim(databaseUrl);
     nest = await startPartnerSim(databaseUrl, {}, { hotRoutes: false });
   });
@@ -46,9 +48,9 @@ describe('partner simulator: hot routes answer as the Nest app does', () => {
   }
 
   /** The same request (with `fresh` headers each, such as a new Idempotency-Key) to both; their answers. */
-  async function both(path: string, init: RequestInit = {}, fresh: () => Record<string, string> = () => ({})) {
+  async function both(path: string, init: RequestInit = {}, fresh: () => Record<string, string> = () => ({}), [fastSim, slowSim] = [hot, nest]) {
     const withFresh = (): RequestInit => ({ ...init, headers: { ...(init.headers as Record<string, string>), ...fresh() } });
-    const [fast, slow] = [await ask(hot, path, withFresh()), await ask(nest, path, withFresh())];
+    const [fast, slow] = [await ask(fastSim, path, withFresh()), await ask(slowSim, path, withFresh())];
     if (fast.body === slow.body) expect(fast.headers.etag).toBe(slow.headers.etag);
     const comparable = ({ status, headers, body }: Answer) => ({
       status,
@@ -124,7 +126,15 @@ describe('partner simulator: hot routes answer as the Nest app does', () => {
     const answer = await both(`/partners/${partner}/operations/${made.id}`);
     expect(answer.status).toBe(200);
     expect(answer.headers.etag).toMatch(/^W\/"/);
+    // fetch adds Cache-Control: no-cache to a conditional request, which express then answers in full.
     await both(`/partners/${partner}/operations/${made.id}`, { headers: { 'if-none-match': answer.headers.etag } });
+    const conditional = await new Promise<number | undefined>((resolve, reject) =>
+      http.get(`${hot.url}/partners/${partner}/operations/${made.id}`, { headers: { 'if-none-match': answer.headers.etag } }, (response) => {
+        response.resume();
+        resolve(response.statusCode);
+      }).on('error', reject),
+    );
+    expect(conditional).toBe(304);
     expect((await both(`/partners/${partner}/operations/${made.id}?ignored=1`)).status).toBe(200);
     expect((await both(`/partners/${partner}/operations/${partner}-op-0000000000000000`)).status).toBe(404);
     expect((await both(`/partners/unknown-${partner}/operations/${made.id}`)).status).toBe(404);
@@ -185,6 +195,20 @@ describe('partner simulator: hot routes answer as the Nest app does', () => {
       if (same) expect({ ...fast, headers: { ...fast.headers, etag: undefined } }).toEqual({ ...slow, headers: { ...slow.headers, etag: undefined } });
       expect([429, 503]).toContain(fast.status);
       expect(fast.headers['retry-after']).toBe(fast.status === 429 ? '1' : undefined);
+    }
+  });
+
+  it('leaves everything to the Nest app when CORS is configured: its headers are on every answer', async () => {
+    const env = { CORS_ORIGINS: 'https://console.example' };
+    const pair: [TestPartnerSim, TestPartnerSim] = [await startPartnerSim(databaseUrl, env), await startPartnerSim(databaseUrl, env, { hotRoutes: false })];
+    try {
+      const partner = partnerFor('hot-cors');
+      const answer = await both(`/partners/${partner}/resources`, post(JSON.stringify({ type: 'org', spec: {}, labels })), newKey, pair);
+      expect(answer.status).toBe(202);
+      expect(answer.headers.vary).toBe('Origin');
+      expect((await both(`/partners/${partner}/resources`, {}, undefined, pair)).status).toBe(200);
+    } finally {
+      await Promise.all(pair.map((sim) => sim.close()));
     }
   });
 });

@@ -31,10 +31,12 @@ import { toResourceResponse } from '../resources/resource.response.js';
  * than the work of a partner call itself, and every provisioning step makes one. The partner
  * API's hot routes are served here, straight to the same use-case handlers, when the request is
  * plainly valid. Anything else (a body or query the validation pipe would refuse or transform,
- * conditional or CORS requests, every other route) goes to the Nest app, which then answers
- * exactly as it always did; errors of the use cases are rendered by the same problem filter.
+ * conditional requests, every other route) goes to the Nest app, which then answers exactly as
+ * it always did; errors of the use cases are rendered by the same problem filter. With CORS
+ * configured every answer carries its headers, so then the Nest app answers everything.
  */
 export function serveHotRoutesDirectly(app: NestExpressApplication, config: AppConfig): void {
+  if (config.corsOrigins) return;
   const server = app.getHttpServer() as Server;
   const nest = app.getHttpAdapter().getInstance() as RequestListener;
   const handlers: HotRouteHandlers = {
@@ -80,8 +82,8 @@ export function hotRouteListener(handlers: HotRouteHandlers, fallback: RequestLi
   /** The hot route the request is for, with its path's parts; null: the Nest app's to answer. */
   const routeOf = (req: IncomingMessage): { route: (call: Call) => Promise<Answer>; call: Call } | null => {
     const headers = req.headers;
-    // CORS and conditional requests carry what only express answers (CORS headers, 304).
-    if (headers.origin !== undefined || headers['if-none-match'] !== undefined || headers['if-modified-since'] !== undefined) return null;
+    // Conditional requests may be answered 304 by express.
+    if (headers['if-none-match'] !== undefined || headers['if-modified-since'] !== undefined) return null;
     const url = req.url ?? '';
     const queryAt = url.indexOf('?');
     const match = HOT_PATH.exec(queryAt === -1 ? url : url.slice(0, queryAt));
@@ -137,7 +139,7 @@ export function hotRouteListener(handlers: HotRouteHandlers, fallback: RequestLi
     hot.route(hot.call).then(
       (answer) => {
         if (answer === undefined) fallback(req, res);
-        else send(res, answer.status, 'application/json', JSON.stringify(answer.body), answer.location && { Location: answer.location });
+        else send(res, answer.status, 'application/json', JSON.stringify(answer.body), answer.location === undefined ? undefined : { Location: answer.location });
       },
       (error: unknown) => {
         if (error instanceof ReplayToNest) fallback(withBody(req, error.body), res);
@@ -274,7 +276,7 @@ function sendProblem(req: IncomingMessage, res: ServerResponse, error: unknown):
 }
 
 /** As express's res.send writes it: charset, length and weak ETag included. */
-function send(res: ServerResponse, status: number, type: string, text: string, extra?: Record<string, string> | '' | undefined): void {
+function send(res: ServerResponse, status: number, type: string, text: string, extra?: Record<string, string>): void {
   const length = Buffer.byteLength(text);
   res.writeHead(status, {
     ...SECURITY_HEADERS,
