@@ -175,6 +175,8 @@ async function insertOperations(manager: EntityManager, records: readonly Gated[
        SELECT r.id FROM partner_sim.resources r JOIN input i ON r.id = i.resource_id AND r.partner = i.partner
        WHERE i.expected_state IS NOT NULL AND r.state = i.expected_state AND r.power IS NOT DISTINCT FROM i.expected_power
          AND NOT EXISTS (SELECT 1 FROM partner_sim.operations o WHERE o.resource_id = i.resource_id AND o.status = 'running')
+       -- In one order: two statements locking the same resources cannot deadlock.
+       ORDER BY r.id
        FOR UPDATE OF r
      ), op AS (
        INSERT INTO partner_sim.operations (id, partner, action, resource_id, resource_type, idempotency_key, fingerprint,
