@@ -71,7 +71,7 @@ interface Call {
 /** Only paths that need no decoding: any other spelling is the Nest router's to judge. */
 const HOT_PATH = /^\/partners\/([a-z0-9][a-z0-9-]{0,39})\/(resources|operations)(?:\/([A-Za-z0-9][A-Za-z0-9._~-]*)(\/power-on)?)?$/;
 
-/** The body parser's defaults and the config's sizes (`100kb`: 1024-byte units); null: no body is read here. */
+/** The config's body limit in bytes, read as the body parser reads it (`100kb`: 1024-byte units); null: no body is read here. */
 export function bodyLimitBytes(limit: string): number | null {
   const match = /^(\d+)(b|kb|mb)$/.exec(limit);
   if (!match) return null;
