@@ -1,6 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { AddressInfo } from 'node:net';
-import { createPartnerSimApp } from '../../apps/partner-sim/src/create-partner-sim-app.js';
+import { createPartnerSimApp, type PartnerSimAppOptions } from '../../apps/partner-sim/src/create-partner-sim-app.js';
 import { loadConfig } from '#libs/core/src/config/app-config.js';
 import { HttpPartnerBackend } from '#libs/partner-client/src/http/http-partner-backend.js';
 import { PartnerSimAdminClient } from '#libs/partner-client/src/http/partner-sim-admin.client.js';
@@ -20,8 +20,12 @@ export interface TestPartnerSim {
  * The real partner simulator on the given (test) database, listening on a free port. It migrates
  * its own schema, partner_sim, so the database may be empty or the control plane's.
  */
-export async function startPartnerSim(databaseUrl: string, env: Record<string, string> = {}): Promise<TestPartnerSim> {
-  const app = await createPartnerSimApp(loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'error', ...env, PARTNER_SIM_DATABASE_URL: databaseUrl }));
+export async function startPartnerSim(
+  databaseUrl: string,
+  env: Record<string, string> = {},
+  options: PartnerSimAppOptions = {},
+): Promise<TestPartnerSim> {
+  const app = await createPartnerSimApp(loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'error', ...env, PARTNER_SIM_DATABASE_URL: databaseUrl }), options);
   await app.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
   return {

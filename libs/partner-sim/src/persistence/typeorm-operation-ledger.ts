@@ -103,60 +103,40 @@ class TypeOrmLedgerTransaction implements LedgerTransaction {
   }
 
   /**
-   * A call that lost the race for its key to a concurrent one writes nothing (see insertOperation),
+   * A call that lost the race for its key to a concurrent one writes nothing (see insertOperations),
    * and throws KeyTakenMeanwhile so that withIdempotencyKey rolls it back and replays the winner's
    * operation.
    */
   async record(entry: OperationRecord): Promise<SimOperation> {
-    const row = await insertOperation(this.manager, entry, null);
+    const row = (await insertOperations(this.manager, [{ entry, faultGated: false, expected: null }])).get(entry.operation.id);
     if (!row) throw new KeyTakenMeanwhile();
     return operationMapper.toDomain(row);
   }
 }
 
+/** What an operation record is held to as it goes in (see insertOperations). */
+export interface Gated {
+  entry: OperationRecord;
+  /** Whether a fault scheduled for the call keeps it out. */
+  faultGated: boolean;
+  /** The existing resource must be locked in this condition with nothing running on it. */
+  expected: Pick<SimResource, 'state' | 'power'> | null;
+}
+
 /**
- * One statement: the operation first, ON CONFLICT on its key DO NOTHING, then its resource only if
- * the operation went in. With `gate` (see recordAtOnce), nothing goes in either while a fault is
- * scheduled for the call, or unless the existing resource, locked, is as expected with nothing
- * running. Returns the operation, or nothing when it did not go in.
+ * One statement for any number of records, each as one row of arrays: its operation first, ON
+ * CONFLICT on its key DO NOTHING, then its resource only if the operation went in. A record that
+ * is fault-gated does not go in while a fault is scheduled for its call; one with `expected` does
+ * not unless the existing resource, locked, is as expected with nothing running. Returns the
+ * operations that went in, by id.
  */
-async function insertOperation(
-  manager: EntityManager,
-  entry: OperationRecord,
-  gate: { expected: Pick<SimResource, 'state' | 'power'> | null } | null,
-): Promise<OperationRow | undefined> {
-  const { operation, status, latencyMs, resource } = entry;
-  if (!Number.isInteger(latencyMs) || latencyMs < 0) throw new Error(`Invalid latency ${latencyMs} ms.`);
-  const error = operation.plannedError;
-  const value = resource?.value;
-  const {
-    rows: [row],
-  } = await preparedQuery<OperationRow>(
-    manager,
-    `WITH locked AS (
-       SELECT id FROM partner_sim.resources
-       WHERE $21::text IS NOT NULL AND id = $4 AND partner = $2 AND state = $21::text AND power IS NOT DISTINCT FROM $22::text
-         AND NOT EXISTS (SELECT 1 FROM partner_sim.operations o WHERE o.resource_id = $4 AND o.status = 'running')
-       FOR UPDATE
-     ), op AS (
-       INSERT INTO partner_sim.operations (id, partner, action, resource_id, resource_type, idempotency_key, fingerprint,
-         status, error_code, error_message, error_permanent, completes_at, completed_at)
-       SELECT $1, $2, $3, $4, $5, $6, $7, $8::text, $9, $10, $11, now() + make_interval(secs => $12::double precision / 1000),
-         CASE WHEN $8::text = 'running' THEN NULL ELSE now() END
-       WHERE NOT ($20::boolean AND EXISTS (SELECT 1 FROM partner_sim.faults f WHERE f.partner = $2 AND f.action = $3
-         AND (f.resource_type IS NULL OR f.resource_type = $5) AND f.remaining > 0))
-         AND ($21::text IS NULL OR EXISTS (SELECT 1 FROM locked))
-       ON CONFLICT (partner, idempotency_key) DO NOTHING
-       RETURNING ${OPERATION}
-     ), inserted AS (
-       INSERT INTO partner_sim.resources (id, partner, type, labels, spec, state, power, deleted_at)
-       SELECT $14, $2, $15, $16, $17, $18::text, $19, CASE WHEN $18::text = 'deleted' THEN now() END
-       FROM op WHERE $13::text = 'insert'
-     ), updated AS (
-       UPDATE partner_sim.resources SET state = $18::text, power = $19, deleted_at = ${DELETED_AT('$18', 'now()')}
-       FROM op WHERE partner_sim.resources.id = $14 AND $13::text = 'update'
-     )
-     SELECT * FROM op`,
+async function insertOperations(manager: EntityManager, records: readonly Gated[]): Promise<Map<string, OperationRow>> {
+  const columns: unknown[][] = Array.from({ length: 22 }, () => []);
+  for (const { entry, faultGated, expected } of records) {
+    const { operation, status, latencyMs, resource } = entry;
+    if (!Number.isInteger(latencyMs) || latencyMs < 0) throw new Error(`Invalid latency ${latencyMs} ms.`);
+    const error = operation.plannedError;
+    const value = resource?.value;
     [
       operation.id,
       operation.partner,
@@ -177,12 +157,117 @@ async function insertOperation(
       value ? JSON.stringify(value.spec) : null,
       value?.state ?? null,
       value?.power ?? null,
-      gate !== null,
-      gate?.expected?.state ?? null,
-      gate?.expected?.power ?? null,
-    ],
+      faultGated,
+      expected?.state ?? null,
+      expected?.power ?? null,
+    ].forEach((item, column) => columns[column].push(item));
+  }
+  const { rows } = await preparedQuery<OperationRow>(
+    manager,
+    `WITH input AS (
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+         $9::text[], $10::text[], $11::boolean[], $12::double precision[], $13::text[], $14::text[], $15::text[], $16::text[],
+         $17::text[], $18::text[], $19::text[], $20::boolean[], $21::text[], $22::text[])
+       AS i(id, partner, action, resource_id, resource_type, idempotency_key, fingerprint, status, error_code, error_message,
+         error_permanent, latency_ms, resource_write, value_id, value_type, labels, spec, value_state, value_power, fault_gated,
+         expected_state, expected_power)
+     ), locked AS (
+       SELECT r.id FROM partner_sim.resources r JOIN input i ON r.id = i.resource_id AND r.partner = i.partner
+       WHERE i.expected_state IS NOT NULL AND r.state = i.expected_state AND r.power IS NOT DISTINCT FROM i.expected_power
+         AND NOT EXISTS (SELECT 1 FROM partner_sim.operations o WHERE o.resource_id = i.resource_id AND o.status = 'running')
+       -- In one order: two statements locking the same resources cannot deadlock.
+       ORDER BY r.id
+       FOR UPDATE OF r
+     ), op AS (
+       INSERT INTO partner_sim.operations (id, partner, action, resource_id, resource_type, idempotency_key, fingerprint,
+         status, error_code, error_message, error_permanent, completes_at, completed_at)
+       SELECT i.id, i.partner, i.action, i.resource_id, i.resource_type, i.idempotency_key, i.fingerprint, i.status, i.error_code,
+         i.error_message, i.error_permanent, now() + make_interval(secs => i.latency_ms / 1000),
+         CASE WHEN i.status = 'running' THEN NULL ELSE now() END
+       FROM input i
+       WHERE NOT (i.fault_gated AND EXISTS (SELECT 1 FROM partner_sim.faults f WHERE f.partner = i.partner AND f.action = i.action
+         AND (f.resource_type IS NULL OR f.resource_type = i.resource_type) AND f.remaining > 0))
+         AND (i.expected_state IS NULL OR EXISTS (SELECT 1 FROM locked l WHERE l.id = i.resource_id))
+       ON CONFLICT (partner, idempotency_key) DO NOTHING
+       RETURNING ${OPERATION}
+     ), inserted AS (
+       INSERT INTO partner_sim.resources (id, partner, type, labels, spec, state, power, deleted_at)
+       SELECT i.value_id, i.partner, i.value_type, i.labels::jsonb, i.spec::jsonb, i.value_state, i.value_power,
+         CASE WHEN i.value_state = 'deleted' THEN now() END
+       FROM input i JOIN op ON op.id = i.id WHERE i.resource_write = 'insert'
+     ), updated AS (
+       UPDATE partner_sim.resources SET state = i.value_state, power = i.value_power, deleted_at = ${DELETED_AT('i.value_state', 'now()')}
+       FROM input i JOIN op ON op.id = i.id WHERE partner_sim.resources.id = i.value_id AND i.resource_write = 'update'
+     )
+     SELECT * FROM op`,
+    columns,
   );
-  return row;
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
+interface Waiting extends Gated {
+  resolve(row: OperationRow | undefined): void;
+  reject(error: unknown): void;
+}
+
+/** Records per statement at the most: a bound on its size and on the rows it locks. */
+const MAX_BATCH = 64;
+
+/**
+ * Why: each statement is a write to PostgreSQL's socket that wakes its backend, which costs more
+ * than the work of a partner call here. Calls that record at once in the same turn of the event
+ * loop share one statement, when no two of them touch the same key or resource (those wait for
+ * the next turn). If the shared statement fails, each record is tried alone, so every call gets
+ * its own answer.
+ */
+export class RecordBatcher {
+  private waiting: Waiting[] = [];
+  private scheduled = false;
+
+  constructor(private readonly manager: EntityManager) {}
+
+  record(record: Gated): Promise<OperationRow | undefined> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ ...record, resolve, reject });
+      this.schedule();
+    });
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => this.flush());
+  }
+
+  private flush(): void {
+    this.scheduled = false;
+    const batch: Waiting[] = [];
+    const later: Waiting[] = [];
+    const taken = new Set<string>();
+    for (const waiting of this.waiting) {
+      const { operation } = waiting.entry;
+      const key = `${operation.partner}/${operation.idempotencyKey}`;
+      if (batch.length === MAX_BATCH || taken.has(key) || taken.has(operation.resourceId)) {
+        later.push(waiting);
+        continue;
+      }
+      batch.push(waiting);
+      taken.add(key).add(operation.resourceId);
+    }
+    this.waiting = later;
+    if (later.length > 0) this.schedule();
+    void this.run(batch);
+  }
+
+  private async run(batch: Waiting[]): Promise<void> {
+    try {
+      const rows = await insertOperations(this.manager, batch);
+      for (const waiting of batch) waiting.resolve(rows.get(waiting.entry.operation.id));
+    } catch (error) {
+      if (batch.length === 1) batch[0].reject(error);
+      else await Promise.all(batch.map((waiting) => this.run([waiting])));
+    }
+  }
 }
 
 /** Another call with the same key recorded its operation first (see record). */
@@ -190,8 +275,11 @@ class KeyTakenMeanwhile extends Error {}
 
 @Injectable()
 export class TypeOrmOperationLedger extends OperationLedger {
+  private readonly atOnce: RecordBatcher;
+
   constructor(@InjectDataSource(PARTNER_SIM_DATA_SOURCE) private readonly dataSource: DataSource) {
     super();
+    this.atOnce = new RecordBatcher(dataSource.manager);
   }
 
   /**
@@ -210,7 +298,7 @@ export class TypeOrmOperationLedger extends OperationLedger {
   }
 
   async recordAtOnce(entry: OperationRecord, expected: Pick<SimResource, 'state' | 'power'> | null): Promise<SimOperation | null> {
-    const row = await insertOperation(this.dataSource.manager, entry, { expected });
+    const row = await this.atOnce.record({ entry, faultGated: true, expected });
     return row ? operationMapper.toDomain(row) : null;
   }
 
