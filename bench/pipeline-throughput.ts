@@ -18,7 +18,8 @@ import { measureRawBullmq } from './raw-bullmq-baseline.js';
  * Usage: npm run bench:pipeline [-- REQUESTS]   (default 2000)
  */
 const requests = Number(process.argv[2] ?? 2000);
-const concurrency = 20;
+// The same for the raw jobs and the pipeline's worker: BENCH_CONCURRENCY to try another.
+const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 20);
 const submitInFlight = 20;
 
 type Layout = 'one process' | 'worker in its own process';
