@@ -1,10 +1,10 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { startPipeline } from '../test/support/pipeline-harness.js';
 import { TEMPLATE_DATABASE_ENV, dropDatabase } from '../test/support/test-database.js';
+import { backendsOf, cpuOf, pidsNamed, spentSince } from './process-cpu.js';
 import { submissionClient } from './submission-client.js';
 import { seedBenchWorld } from './pipeline-world.js';
 
@@ -35,47 +35,7 @@ Redis.prototype.sendCommand = function (this: Redis, ...args: Parameters<typeof 
   return sendCommand.apply(this, args);
 };
 
-/** CPU seconds of each given process, from /proc; a process gone meanwhile is left out. */
-function cpuOf(pids: number[]): Map<number, number> {
-  const seconds = new Map<number, number>();
-  for (const pid of pids) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      seconds.set(pid, (Number(fields[11]) + Number(fields[12])) / 100);
-    } catch {
-      // gone
-    }
-  }
-  return seconds;
-}
-
-/** CPU spent since `before`; a process started meanwhile counts from zero. */
-function spentSince(before: Map<number, number>, pids: number[]): number {
-  let total = 0;
-  for (const [pid, seconds] of cpuOf(pids)) total += seconds - (before.get(pid) ?? 0);
-  return total;
-}
-
-async function backendsOfThisRun(): Promise<number[]> {
-  const { rows } = await pipeline.db.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`);
-  return rows.map((row) => row.pid);
-}
-
-/** Redis is shared with whatever else runs; PostgreSQL is counted for this run's own backends only. */
-function pidsNamed(comm: string): number[] {
-  return readdirSync('/proc')
-    .filter((name) => /^\d+$/.test(name))
-    .filter((pid) => {
-      try {
-        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-        return stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) === comm;
-      } catch {
-        return false;
-      }
-    })
-    .map(Number);
-}
+const backendsOfThisRun = () => backendsOf(pipeline.db);
 
 async function phase(label: string, units: number, unit: string, work: () => Promise<void>): Promise<void> {
   const node0 = process.cpuUsage();

@@ -5,6 +5,7 @@ import { FAST_PIPELINE_ENV, startPipeline } from '../test/support/pipeline-harne
 import { freePort, startWorkerProcess, type WorkerProcess } from '../test/support/pipeline-worker-process.js';
 import { dropDatabase, TEMPLATE_DATABASE_ENV } from '../test/support/test-database.js';
 import { seedBenchWorld } from './pipeline-world.js';
+import { backendsOf, cpuOf, pidsNamed, spentSince } from './process-cpu.js';
 import { submissionClient } from './submission-client.js';
 import { measureRawBullmq } from './raw-bullmq-baseline.js';
 
@@ -29,7 +30,16 @@ type Clock = 'end to end' | 'requests accepted first';
  * 'one process' is `npm start`: API, worker and simulator share one event loop. The other layout
  * runs the worker as its own process, as a deployment would, so the two cores both work.
  */
-async function measurePipeline(layout: Layout, clock: Clock): Promise<{ steps: number; seconds: number; stepsPerSecond: number; active: number }> {
+interface PipelineRun {
+  steps: number;
+  seconds: number;
+  stepsPerSecond: number;
+  active: number;
+  /** CPU ms per step, on the run's clock: this process (API, simulator, client; the worker too in one process), the worker process, the run's PostgreSQL backends, Redis. */
+  cpuPerStep: { here: number; worker: number | null; postgres: number; redis: number };
+}
+
+async function measurePipeline(layout: Layout, clock: Clock): Promise<PipelineRun> {
   const env = { WORKER_CONCURRENCY: String(concurrency), LOG_LEVEL: 'error' };
   const pipeline = await startPipeline({ env, worker: false, listen: true });
   const submit = submissionClient(pipeline, submitInFlight);
@@ -62,6 +72,18 @@ async function measurePipeline(layout: Layout, clock: Clock): Promise<{ steps: n
     if (clock === 'requests accepted first') await queue.pause();
     await startWorker();
 
+    const redis = pidsNamed('redis-server');
+    let before = { here: process.cpuUsage(), postgres: cpuOf(await backendsOf(db)), redis: cpuOf(redis), worker: cpuOf(worker ? [worker.child.pid!] : []) };
+    const cpuSince = async (steps: number) => {
+      const here = process.cpuUsage(before.here);
+      const perStep = (seconds: number) => (seconds * 1000) / steps;
+      return {
+        here: perStep((here.user + here.system) / 1e6),
+        worker: worker ? perStep(spentSince(before.worker, [worker.child.pid!])) : null,
+        postgres: perStep(spentSince(before.postgres, await backendsOf(db))),
+        redis: perStep(spentSince(before.redis, redis)),
+      };
+    };
     let started = performance.now();
     let next = 0;
     const submitters = Array.from({ length: submitInFlight }, async () => {
@@ -73,6 +95,7 @@ async function measurePipeline(layout: Layout, clock: Clock): Promise<{ steps: n
     });
     await Promise.all(submitters);
     if (clock === 'requests accepted first') {
+      before = { here: process.cpuUsage(), postgres: cpuOf(await backendsOf(db)), redis: cpuOf(redis), worker: cpuOf(worker ? [worker.child.pid!] : []) };
       started = performance.now();
       await queue.resume();
     }
@@ -85,7 +108,8 @@ async function measurePipeline(layout: Layout, clock: Clock): Promise<{ steps: n
       if (Number(rows[0].open) === 0) {
         const seconds = (performance.now() - started) / 1000;
         const { rows: steps } = await db.query<{ n: string }>(`SELECT count(*) AS n FROM request_events WHERE type = 'step-succeeded'`);
-        return { steps: Number(steps[0].n), seconds, stepsPerSecond: Number(steps[0].n) / seconds, active: Number(rows[0].active) };
+        const count = Number(steps[0].n);
+        return { steps: count, seconds, stepsPerSecond: count / seconds, active: Number(rows[0].active), cpuPerStep: await cpuSince(count) };
       }
       if (worker && worker.child.exitCode !== null) throw new Error(`The worker process exited:\n${worker.output()}`);
       await new Promise((resolve) => setTimeout(resolve, 200));
@@ -110,7 +134,10 @@ const raw = await measureRawBullmq({
   jobs: 20_000,
   concurrency,
 });
-console.log(`raw BullMQ (1 UPDATE per job, concurrency ${concurrency}): ${raw.jobs} jobs in ${raw.seconds.toFixed(2)} s = ${raw.jobsPerSecond.toFixed(0)} jobs/s`);
+console.log(
+  `raw BullMQ (1 UPDATE per job, concurrency ${concurrency}): ${raw.jobs} jobs in ${raw.seconds.toFixed(2)} s = ${raw.jobsPerSecond.toFixed(0)} jobs/s; ` +
+    `CPU ms per job: this process ${raw.cpuPerJob.here.toFixed(2)}, postgres ${raw.cpuPerJob.postgres.toFixed(2)}, redis ${raw.cpuPerJob.redis.toFixed(2)}`,
+);
 for (const [layout, clock] of [
   ['one process', 'end to end'],
   ['worker in its own process', 'end to end'],
@@ -118,10 +145,12 @@ for (const [layout, clock] of [
   ['worker in its own process', 'requests accepted first'],
 ] as const) {
   const pipeline = await measurePipeline(layout, clock);
+  const cpu = pipeline.cpuPerStep;
   console.log(
     `pipeline, ${layout}, ${clock} (${requests} requests, simulator at zero latency, worker concurrency ${concurrency}): ` +
       `${pipeline.active} ACTIVE, ${pipeline.steps} steps in ${pipeline.seconds.toFixed(2)} s = ${pipeline.stepsPerSecond.toFixed(0)} steps/s; ` +
-      `ratio to raw ${(pipeline.stepsPerSecond / raw.jobsPerSecond).toFixed(3)} (target >= 0.5)`,
+      `ratio to raw ${(pipeline.stepsPerSecond / raw.jobsPerSecond).toFixed(3)} (target >= 0.5); CPU ms per step: ` +
+      `this process ${cpu.here.toFixed(2)}${cpu.worker === null ? '' : `, worker process ${cpu.worker.toFixed(2)}`}, postgres ${cpu.postgres.toFixed(2)}, redis ${cpu.redis.toFixed(2)}`,
   );
 }
 await dropDatabase(template);

@@ -1,6 +1,7 @@
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import pg from 'pg';
+import { backendsOf, cpuOf, pidsNamed, spentSince } from './process-cpu.js';
 
 /**
  * The baseline the pipeline is measured against, on the same Redis and PostgreSQL in the same run:
@@ -10,6 +11,8 @@ export interface BaselineResult {
   jobs: number;
   seconds: number;
   jobsPerSecond: number;
+  /** CPU ms per job: this process, its PostgreSQL backends, Redis. */
+  cpuPerJob: { here: number; postgres: number; redis: number };
 }
 
 export async function measureRawBullmq(options: {
@@ -43,15 +46,24 @@ export async function measureRawBullmq(options: {
       Array.from({ length: Math.min(1000, options.jobs - i) }, (_, k) => ({ name: 'update', data: { i: i + k } })),
     );
   }
+  const redis = pidsNamed('redis-server');
+  const before = { here: process.cpuUsage(), postgres: cpuOf(await backendsOf(db)), redis: cpuOf(redis) };
   const started = performance.now();
   void worker.run();
   await finished;
   const seconds = (performance.now() - started) / 1000;
+  const here = process.cpuUsage(before.here);
+  const perJob = (spent: number) => (spent * 1000) / options.jobs;
+  const cpuPerJob = {
+    here: perJob((here.user + here.system) / 1e6),
+    postgres: perJob(spentSince(before.postgres, await backendsOf(db))),
+    redis: perJob(spentSince(before.redis, redis)),
+  };
   await worker.close();
   await queue.obliterate({ force: true });
   await queue.close();
   await connection.quit();
   await db.query(`DROP TABLE IF EXISTS bench_raw_counter`);
   await db.end();
-  return { jobs: options.jobs, seconds, jobsPerSecond: options.jobs / seconds };
+  return { jobs: options.jobs, seconds, jobsPerSecond: options.jobs / seconds, cpuPerJob };
 }
