@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { Queue } from 'bullmq';
+import { loadConfig } from '#libs/core/src/config/app-config.js';
 import { PROVISIONING_QUEUE } from '#libs/provisioning/src/persistence/request-journal.js';
 import { FAST_PIPELINE_ENV, startPipeline } from '../test/support/pipeline-harness.js';
 import { freePort, startWorkerProcess, type WorkerProcess } from '../test/support/pipeline-worker-process.js';
@@ -40,7 +41,11 @@ interface PipelineRun {
 }
 
 async function measurePipeline(layout: Layout, clock: Clock): Promise<PipelineRun> {
-  const env = { WORKER_CONCURRENCY: String(concurrency), LOG_LEVEL: 'error' };
+  const env = {
+    WORKER_CONCURRENCY: String(concurrency),
+    LOG_LEVEL: 'error',
+    ...(process.env.DATABASE_POOL_SIZE ? { DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE } : {}),
+  };
   const pipeline = await startPipeline({ env, worker: false, listen: true });
   const submit = submissionClient(pipeline, submitInFlight);
   // Not narrowed to null here: startWorker sets it.
@@ -133,6 +138,7 @@ const raw = await measureRawBullmq({
   databaseUrl: process.env.TEST_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
   jobs: 20_000,
   concurrency,
+  poolSize: loadConfig({ DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE }).databasePoolSize,
 });
 console.log(
   `raw BullMQ (1 UPDATE per job, concurrency ${concurrency}): ${raw.jobs} jobs in ${raw.seconds.toFixed(2)} s = ${raw.jobsPerSecond.toFixed(0)} jobs/s; ` +

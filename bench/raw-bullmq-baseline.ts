@@ -20,10 +20,12 @@ export async function measureRawBullmq(options: {
   databaseUrl: string;
   jobs: number;
   concurrency: number;
+  /** The pipeline's processes' pool size, so both halves talk to PostgreSQL alike. */
+  poolSize: number;
 }): Promise<BaselineResult> {
   const prefix = `{bench-raw-${process.pid}-${Date.now()}}`;
   const connection = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
-  const db = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+  const db = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize });
   // A real table, so every pooled connection sees it.
   await db.query(`CREATE TABLE IF NOT EXISTS bench_raw_counter (id int PRIMARY KEY, n bigint NOT NULL)`);
   await db.query(`INSERT INTO bench_raw_counter VALUES (1, 0), (2, 0), (3, 0), (4, 0) ON CONFLICT (id) DO UPDATE SET n = 0`);

@@ -1,7 +1,8 @@
 import type { DataSourceOptions } from 'typeorm';
 import { entities, migrations } from './schema.js';
 
-export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
+/** `poolSize`: connections kept by this data source (DATABASE_POOL_SIZE). */
+export function dataSourceOptions(databaseUrl: string, poolSize = 4): DataSourceOptions {
   return {
     type: 'postgres',
     url: databaseUrl,
@@ -11,6 +12,6 @@ export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
     // Schema changes only through migrations; never let the ORM alter tables.
     synchronize: false,
     migrationsRun: false,
-    extra: { max: 10 },
+    extra: { max: poolSize },
   };
 }

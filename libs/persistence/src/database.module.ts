@@ -10,7 +10,7 @@ import { assertMigrated, UnmigratedDatabaseError } from './migration-status.js';
     TypeOrmModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
-        ...dataSourceOptions(config.databaseUrl),
+        ...dataSourceOptions(config.databaseUrl, config.databasePoolSize),
         retryAttempts: 3,
         retryDelay: 1000,
         // Waiting does not migrate a database: stop at once with the message that says what to do.

@@ -12,6 +12,12 @@ describe('loadConfig', () => {
     expect(config.partnerSimPort).toBe(3002);
   });
 
+  it('keeps a small database pool per data source unless told otherwise, and refuses a pool of none', () => {
+    expect(loadConfig({}).databasePoolSize).toBe(4);
+    expect(loadConfig({ DATABASE_POOL_SIZE: '16' }).databasePoolSize).toBe(16);
+    expect(() => loadConfig({ DATABASE_POOL_SIZE: '0' })).toThrow(/DATABASE_POOL_SIZE/);
+  });
+
   it('names the malformed variable', () => {
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL: must be a postgres:\/\/ URL/);
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);

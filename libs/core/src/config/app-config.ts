@@ -29,6 +29,9 @@ export const configSchema = z.object({
   WORKER_PORT: z.coerce.number().int().min(1).max(65535).default(3001),
   PARTNER_SIM_PORT: z.coerce.number().int().min(1).max(65535).default(3002),
   DATABASE_URL: postgresUrl,
+  // Per process and data source. Small on purpose: on 2 cores, 4 connections cost PostgreSQL about a
+  // quarter less CPU per provisioning step than 10 (fewer backends contending), and queue in Node instead.
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(4),
   REDIS_URL: redisUrl,
   // Unset: the simulator keeps its own schema (partner_sim) in DATABASE_URL's database.
   PARTNER_SIM_DATABASE_URL: optionalPostgresUrl,
@@ -88,6 +91,8 @@ export abstract class AppConfig {
   abstract readonly workerPort: number;
   abstract readonly partnerSimPort: number;
   abstract readonly databaseUrl: string;
+  /** Connections per data source and process (the control plane's, and the simulator's own). */
+  abstract readonly databasePoolSize: number;
   abstract readonly redisUrl: string;
   /** Where the partner simulator keeps its state (its own schema, partner_sim). */
   abstract readonly partnerSimDatabaseUrl: string;
@@ -155,6 +160,7 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
     workerPort: env.WORKER_PORT,
     partnerSimPort: env.PARTNER_SIM_PORT,
     databaseUrl: env.DATABASE_URL,
+    databasePoolSize: env.DATABASE_POOL_SIZE,
     redisUrl: env.REDIS_URL,
     partnerSimDatabaseUrl: env.PARTNER_SIM_DATABASE_URL ?? env.DATABASE_URL,
     partnerSimUrl: (env.PARTNER_SIM_URL ?? `http://127.0.0.1:${env.PARTNER_SIM_PORT}`).replace(/\/+$/, ''),

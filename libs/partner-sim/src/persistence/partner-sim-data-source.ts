@@ -8,7 +8,8 @@ export const PARTNER_SIM_DATA_SOURCE = 'partner-sim';
 // Its own list, run by the simulator itself: the control plane's migrations never touch this schema.
 export const partnerSimMigrations = [PartnerSim1765000000000];
 
-export function partnerSimDataSourceOptions(databaseUrl: string): DataSourceOptions {
+/** `poolSize`: connections kept by this data source (DATABASE_POOL_SIZE). */
+export function partnerSimDataSourceOptions(databaseUrl: string, poolSize = 4): DataSourceOptions {
   return {
     type: 'postgres',
     url: databaseUrl,
@@ -23,7 +24,7 @@ export function partnerSimDataSourceOptions(databaseUrl: string): DataSourceOpti
     // so a crash of PostgreSQL itself may forget its last fraction of a second of operations (a
     // kill of any process, the worker's included, loses nothing). The control plane's own
     // connections keep synchronous commits.
-    extra: { max: 10, options: '-c synchronous_commit=off' },
+    extra: { max: poolSize, options: '-c synchronous_commit=off' },
   };
 }
 

@@ -13,7 +13,7 @@ import { openPartnerSimDataSource, PARTNER_SIM_DATA_SOURCE, partnerSimDataSource
       name: PARTNER_SIM_DATA_SOURCE,
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
-        ...partnerSimDataSourceOptions(config.partnerSimDatabaseUrl),
+        ...partnerSimDataSourceOptions(config.partnerSimDatabaseUrl, config.databasePoolSize),
         retryAttempts: 3,
         retryDelay: 1000,
       }),
