@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { preparedQuery } from '#libs/persistence/src/prepared-query.js';
+import { TurnBatcher } from '#libs/persistence/src/turn-batcher.js';
 import type { Fault } from '../domain/fault.js';
 import { completeOperation, type SimOperation } from '../domain/operation.js';
 import { type LedgerTransaction, OperationLedger, type OperationRecord, type ResourceFilter } from '../domain/partner-sim.ports.js';
@@ -205,68 +206,33 @@ async function insertOperations(manager: EntityManager, records: readonly Gated[
   return new Map(rows.map((row) => [row.id, row]));
 }
 
-interface Waiting extends Gated {
-  resolve(row: OperationRow | undefined): void;
-  reject(error: unknown): void;
-}
-
 /** Records per statement at the most: a bound on its size and on the rows it locks. */
 const MAX_BATCH = 64;
 
 /**
- * Why: each statement is a write to PostgreSQL's socket that wakes its backend, which costs more
- * than the work of a partner call here. Calls that record at once in the same turn of the event
- * loop share one statement, when no two of them touch the same key or resource (those wait for
- * the next turn). If the shared statement fails, each record is tried alone, so every call gets
- * its own answer.
+ * Calls that record at once in the same turn of the event loop share one statement (TurnBatcher),
+ * when no two of them touch the same key or resource (those wait for the next turn). If the shared
+ * statement fails, each record is tried alone, so every call gets its own answer.
  */
 export class RecordBatcher {
-  private waiting: Waiting[] = [];
-  private scheduled = false;
+  private readonly batcher: TurnBatcher<Gated, OperationRow | undefined>;
 
-  constructor(private readonly manager: EntityManager) {}
+  constructor(manager: EntityManager) {
+    const many = async (records: Gated[]) => {
+      const rows = await insertOperations(manager, records);
+      return records.map((record) => rows.get(record.entry.operation.id));
+    };
+    this.batcher = new TurnBatcher(
+      { many, one: async (record) => (await many([record]))[0] },
+      {
+        keysOf: ({ entry: { operation } }) => [`${operation.partner}/${operation.idempotencyKey}`, operation.resourceId],
+        maxBatch: MAX_BATCH,
+      },
+    );
+  }
 
   record(record: Gated): Promise<OperationRow | undefined> {
-    return new Promise((resolve, reject) => {
-      this.waiting.push({ ...record, resolve, reject });
-      this.schedule();
-    });
-  }
-
-  private schedule(): void {
-    if (this.scheduled) return;
-    this.scheduled = true;
-    setImmediate(() => this.flush());
-  }
-
-  private flush(): void {
-    this.scheduled = false;
-    const batch: Waiting[] = [];
-    const later: Waiting[] = [];
-    const taken = new Set<string>();
-    for (const waiting of this.waiting) {
-      const { operation } = waiting.entry;
-      const key = `${operation.partner}/${operation.idempotencyKey}`;
-      if (batch.length === MAX_BATCH || taken.has(key) || taken.has(operation.resourceId)) {
-        later.push(waiting);
-        continue;
-      }
-      batch.push(waiting);
-      taken.add(key).add(operation.resourceId);
-    }
-    this.waiting = later;
-    if (later.length > 0) this.schedule();
-    void this.run(batch);
-  }
-
-  private async run(batch: Waiting[]): Promise<void> {
-    try {
-      const rows = await insertOperations(this.manager, batch);
-      for (const waiting of batch) waiting.resolve(rows.get(waiting.entry.operation.id));
-    } catch (error) {
-      if (batch.length === 1) batch[0].reject(error);
-      else await Promise.all(batch.map((waiting) => this.run([waiting])));
-    }
+    return this.batcher.add(record);
   }
 }
 
