@@ -5,6 +5,8 @@ import type { HttpPartnerBackend } from '#libs/partner-client/src/http/http-part
 import type { PartnerSimAdminClient } from '#libs/partner-client/src/http/partner-sim-admin.client.js';
 import type { PartnerOperation, ResourceLabels } from '#libs/partner-client/src/partner-backend.js';
 import { operationFailure, PermanentPartnerError, TransientPartnerError } from '#libs/partner-client/src/partner-errors.js';
+import { partnerSimMigrations } from '#libs/partner-sim/src/persistence/partner-sim-data-source.js';
+import { resourceListing } from '#libs/partner-sim/src/persistence/typeorm-operation-ledger.js';
 import { runMigrations } from '#libs/persistence/src/run-migrations.js';
 import { startPartnerSim, type TestPartnerSim } from '../support/partner-sim.js';
 import { createDatabase, dropDatabase, uniqueDatabaseName } from '../support/test-database.js';
@@ -64,7 +66,7 @@ describe('partner simulator', () => {
     const applied = await runMigrations(databaseUrl);
     expect(applied.length).toBeGreaterThan(0);
     const { rows: simMigrations } = await db.query<{ name: string }>('SELECT name FROM partner_sim.migrations');
-    expect(simMigrations.map((m) => m.name)).toEqual(['PartnerSim1765000000000']);
+    expect(simMigrations.map((m) => m.name)).toEqual(['PartnerSim1765000000000', 'TenantResourcesByType1765086400000']);
     const { rows: cpMigrations } = await db.query('SELECT name FROM public.schema_migrations');
     expect(cpMigrations).toHaveLength(applied.length);
   });
@@ -355,6 +357,25 @@ describe('partner simulator', () => {
     expect(await backend.listResources(partner, { request: randomUUID() })).toEqual([]);
   });
 
+  it('finds a tenant’s org by its key alone, however many other resources the tenant has', async () => {
+    // Every provisioning request lists its tenant's org: that read must not grow with the tenant.
+    const partner = partnerFor('org-lookup');
+    const { tenant } = labelsFor();
+    await db.query(
+      `INSERT INTO partner_sim.resources (id, partner, type, labels, spec, state)
+       SELECT 'net-' || n, $1, 'network', jsonb_build_object('tenant', $2::text, 'request', 'r' || n), '{}'::jsonb, 'active'
+       FROM generate_series(1, 300) AS n
+       UNION ALL SELECT 'org-1', $1, 'org', jsonb_build_object('tenant', $2::text), '{}'::jsonb, 'active'`,
+      [partner, tenant],
+    );
+    const { text, values } = resourceListing(partner, { tenant, type: 'org', state: 'all' });
+    const [{ 'QUERY PLAN': [plan] }] = (await db.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${text}`, values)).rows as [{ 'QUERY PLAN': [{ Plan: PlanNode }] }];
+    const scans = nodesOf(plan.Plan).filter((node) => node['Relation Name'] === 'resources');
+    expect(scans).toEqual([expect.objectContaining({ 'Index Name': 'resources_partner_tenant_type', 'Actual Rows': 1 })]);
+    expect(scans[0]['Rows Removed by Filter'] ?? 0).toBe(0);
+    expect((await backend.listResources(partner, { tenant, type: 'org', state: 'all' })).map((r) => r.id)).toEqual(['org-1']);
+  });
+
   it('keeps its state across a restart on the same database', async () => {
     const partner = partnerFor('restart');
     const labels = labelsFor();
@@ -378,7 +399,18 @@ describe('partner simulator', () => {
       { id: kept.resourceId, state: 'active' },
       { id: inFlight.resourceId, state: 'active' },
     ]);
+    // Each ran once: the restart applied none again.
     const { rows } = await db.query('SELECT name FROM partner_sim.migrations');
-    expect(rows).toHaveLength(1);
+    expect(rows).toHaveLength(partnerSimMigrations.length);
   });
 });
+
+interface PlanNode {
+  'Relation Name'?: string;
+  'Index Name'?: string;
+  'Actual Rows': number;
+  'Rows Removed by Filter'?: number;
+  Plans?: PlanNode[];
+}
+
+const nodesOf = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(nodesOf)];
