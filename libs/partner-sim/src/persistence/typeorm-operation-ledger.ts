@@ -173,12 +173,16 @@ async function insertOperations(manager: EntityManager, records: readonly Gated[
          error_permanent, latency_ms, resource_write, value_id, value_type, labels, spec, value_state, value_power, fault_gated,
          expected_state, expected_power)
      ), locked AS (
-       SELECT r.id FROM partner_sim.resources r JOIN input i ON r.id = i.resource_id AND r.partner = i.partner
-       WHERE i.expected_state IS NOT NULL AND r.state = i.expected_state AND r.power IS NOT DISTINCT FROM i.expected_power
-         AND NOT EXISTS (SELECT 1 FROM partner_sim.operations o WHERE o.resource_id = i.resource_id AND o.status = 'running')
-       -- In one order: two statements locking the same resources cannot deadlock.
-       ORDER BY r.id
-       FOR UPDATE OF r
+       -- Resource by resource, in id order: two statements locking the same resources cannot deadlock.
+       -- Each is looked up by its key (a lateral subquery with FOR UPDATE is never turned into a
+       -- join): as a join, a plan made while the table was small scanned all of it, every call.
+       SELECT r.id FROM (SELECT * FROM input WHERE expected_state IS NOT NULL ORDER BY resource_id) i
+       CROSS JOIN LATERAL (
+         SELECT r.id FROM partner_sim.resources r
+         WHERE r.id = i.resource_id AND r.partner = i.partner AND r.state = i.expected_state AND r.power IS NOT DISTINCT FROM i.expected_power
+           AND NOT EXISTS (SELECT 1 FROM partner_sim.operations o WHERE o.resource_id = i.resource_id AND o.status = 'running')
+         FOR UPDATE OF r
+       ) r
      ), op AS (
        INSERT INTO partner_sim.operations (id, partner, action, resource_id, resource_type, idempotency_key, fingerprint,
          status, error_code, error_message, error_permanent, completes_at, completed_at)
@@ -295,23 +299,10 @@ export class TypeOrmOperationLedger extends OperationLedger {
 
   /**
    * One statement in the common case: the listing, with whether any operation of the partner is
-   * due. Only when one is are they settled and the listing read again. The SQL names only the
-   * filters given, so each combination is a statement of its own, planned with its index.
+   * due. Only when one is are they settled and the listing read again.
    */
   async listResources(partner: string, filter: ResourceFilter): Promise<SimResource[]> {
-    const values: unknown[] = [partner];
-    const bind = (value: unknown): string => `$${values.push(value)}`;
-    const where = ['partner = $1'];
-    if (filter.request !== undefined) where.push(`labels ->> 'request' = ${bind(filter.request)}`);
-    if (filter.tenant !== undefined) where.push(`labels ->> 'tenant' = ${bind(filter.tenant)}`);
-    if (filter.type !== undefined) where.push(`type = ${bind(filter.type)}`);
-    if (filter.state === undefined) where.push(`state <> 'deleted'`);
-    else if (filter.state !== 'all') where.push(`state = ${bind(filter.state)}`);
-    const text = `SELECT d.due, r.* FROM
-         (SELECT EXISTS (SELECT 1 FROM partner_sim.operations
-                         WHERE partner = $1 AND status = 'running' AND completes_at <= now()) AS due) d
-       LEFT JOIN LATERAL (SELECT ${RESOURCE} FROM partner_sim.resources WHERE ${where.join(' AND ')}) r ON true
-       ORDER BY r."createdAt", r.id`;
+    const { text, values } = resourceListing(partner, filter);
     const list = async () => (await preparedQuery<ResourceRow & { due: boolean }>(this.dataSource.manager, text, values)).rows;
     let rows = await list();
     if (rows[0].due) {
@@ -321,4 +312,25 @@ export class TypeOrmOperationLedger extends OperationLedger {
     // A listing of nothing is the one row of `d`, with no resource.
     return rows.filter((row) => row.id !== null).map(resourceMapper.toDomain);
   }
+}
+
+/**
+ * The listing statement of listResources. The SQL names only the filters given, so each
+ * combination is a statement of its own, planned with its index.
+ */
+export function resourceListing(partner: string, filter: ResourceFilter): { text: string; values: unknown[] } {
+  const values: unknown[] = [partner];
+  const bind = (value: unknown): string => `$${values.push(value)}`;
+  const where = ['partner = $1'];
+  if (filter.request !== undefined) where.push(`labels ->> 'request' = ${bind(filter.request)}`);
+  if (filter.tenant !== undefined) where.push(`labels ->> 'tenant' = ${bind(filter.tenant)}`);
+  if (filter.type !== undefined) where.push(`type = ${bind(filter.type)}`);
+  if (filter.state === undefined) where.push(`state <> 'deleted'`);
+  else if (filter.state !== 'all') where.push(`state = ${bind(filter.state)}`);
+  const text = `SELECT d.due, r.* FROM
+       (SELECT EXISTS (SELECT 1 FROM partner_sim.operations
+                       WHERE partner = $1 AND status = 'running' AND completes_at <= now()) AS due) d
+     LEFT JOIN LATERAL (SELECT ${RESOURCE} FROM partner_sim.resources WHERE ${where.join(' AND ')}) r ON true
+     ORDER BY r."createdAt", r.id`;
+  return { text, values };
 }
