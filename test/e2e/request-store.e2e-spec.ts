@@ -135,6 +135,41 @@ describe('RequestStore', () => {
     expect(due).toEqual([{ late: true }]);
   });
 
+  it('rewrites a request and its steps on their own pages, though requests submitted later filled them', async () => {
+    // Room left on each page (fillfactor) keeps a step's rewrite there: no new index entries, no
+    // dead row elsewhere for vacuum. Full pages would send every rewrite to another page.
+    const id = await submit();
+    // Copies of it, as if submitted after it (without holding capacity the other tests need).
+    await t.db.query(
+      `WITH copies AS (
+         INSERT INTO provisioning_requests
+         SELECT (jsonb_populate_record(r, jsonb_build_object('id', gen_random_uuid()))).* FROM provisioning_requests r, generate_series(1, 16)
+         WHERE r.id = $1 RETURNING id
+       )
+       INSERT INTO provisioning_steps
+       SELECT (jsonb_populate_record(s, jsonb_build_object('request_id', copies.id))).* FROM provisioning_steps s, copies
+       WHERE s.request_id = $1`,
+      [id],
+    );
+    const pages = async () => ({
+      request: await rows(t, `SELECT (ctid::text::point)[0] AS page FROM provisioning_requests WHERE id = $1`, [id]),
+      steps: await rows(t, `SELECT position, (ctid::text::point)[0] AS page FROM provisioning_steps WHERE request_id = $1 ORDER BY position`, [id]),
+    });
+    const before = await pages();
+    const request = (await store.load(id))!;
+    const now = new Date();
+    const item = { key: 'org', idempotencyKey: `${id}:org`, operationId: 'op-1', resourceId: 'org-1', status: 'succeeded' as const, error: null };
+    await store.commit(request, {
+      steps: [
+        { ...request.steps[1], status: 'succeeded', finishedAt: now, items: [item] },
+        { ...request.steps[2], status: 'running', attempts: 1, startedAt: now, items: [{ ...item, key: 'network', status: 'pending', operationId: null, resourceId: null }] },
+      ],
+      events: [{ type: 'step-succeeded', data: {} }],
+      next: { delayMs: 0 },
+    });
+    expect(await pages()).toEqual(before);
+  });
+
   it('writes nothing at all when the request moved on since it was loaded', async () => {
     const id = await submit();
     const request = (await store.load(id))!;
