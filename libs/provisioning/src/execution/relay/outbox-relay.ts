@@ -10,6 +10,7 @@ interface ClaimedRow {
   queue: string;
   job_name: string;
   payload: Record<string, unknown>;
+  available_at: Date;
   delay_ms: number;
 }
 
@@ -57,20 +58,28 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     this.wakeUp?.();
   }
 
-  /** One pass: moves up to a batch; returns how many rows it moved. */
+  /**
+   * One pass: claims and marks up to a batch in one statement, adds their jobs, commits; returns
+   * how many rows it moved. The claimed rows are marked by their row address: the table keeps a day
+   * of dispatched rows, and a plan that looked them up by id could scan all of it.
+   */
   async relayOnce(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       const { rows } = await preparedQuery<ClaimedRow>(
         manager,
-        `SELECT id, queue, job_name, payload,
-                GREATEST(0, ceil(EXTRACT(EPOCH FROM (available_at - now())) * 1000))::int AS delay_ms
-         FROM outbox WHERE dispatched_at IS NULL
-         ORDER BY available_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        `WITH claimed AS (
+           SELECT ctid FROM outbox WHERE dispatched_at IS NULL
+           ORDER BY available_at LIMIT $1 FOR UPDATE SKIP LOCKED
+         )
+         UPDATE outbox SET dispatched_at = now() WHERE ctid = ANY (ARRAY(SELECT ctid FROM claimed))
+         RETURNING id, queue, job_name, payload, available_at,
+                   GREATEST(0, ceil(EXTRACT(EPOCH FROM (available_at - now())) * 1000))::int AS delay_ms`,
         [this.config.worker.relayBatchSize],
       );
       if (rows.length === 0) return 0;
+      // In the order they became due, as the claim read them.
+      rows.sort((a, b) => a.available_at.getTime() - b.available_at.getTime());
       await this.enqueue(rows);
-      await preparedQuery(manager, `UPDATE outbox SET dispatched_at = now() WHERE id = ANY($1)`, [rows.map((row) => row.id)]);
       return rows.length;
     });
   }
