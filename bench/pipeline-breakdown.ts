@@ -6,7 +6,7 @@ import { startPipeline } from '../test/support/pipeline-harness.js';
 import { TEMPLATE_DATABASE_ENV, dropDatabase } from '../test/support/test-database.js';
 import { backendsOf, cpuOf, pidsNamed, spentSince } from './process-cpu.js';
 import { submissionClient } from './submission-client.js';
-import { seedBenchWorld } from './pipeline-world.js';
+import { anyOpen, seedBenchWorld } from './pipeline-world.js';
 
 /**
  * Where the pipeline's time goes, one part at a time on one database: submissions with no worker
@@ -89,13 +89,7 @@ await phase('simulator creates (partner client → simulator)', requests, 'call'
 });
 await phase('execute (in-process worker)', requests * 6, 'step', async () => {
   await pipeline.startWorker();
-  for (;;) {
-    const { rows } = await pipeline.db.query<{ open: string }>(
-      `SELECT count(*) AS open FROM provisioning_requests WHERE status NOT IN ('ACTIVE', 'ROLLED_BACK', 'FAILED', 'REJECTED')`,
-    );
-    if (Number(rows[0].open) === 0) break;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  while (await anyOpen(pipeline.db)) await new Promise((resolve) => setTimeout(resolve, 100));
 });
 submit.close();
 await pipeline.close();

@@ -5,7 +5,7 @@ import { PROVISIONING_QUEUE } from '#libs/provisioning/src/persistence/request-j
 import { FAST_PIPELINE_ENV, startPipeline } from '../test/support/pipeline-harness.js';
 import { freePort, startWorkerProcess, type WorkerProcess } from '../test/support/pipeline-worker-process.js';
 import { dropDatabase, TEMPLATE_DATABASE_ENV } from '../test/support/test-database.js';
-import { seedBenchWorld } from './pipeline-world.js';
+import { anyOpen, seedBenchWorld } from './pipeline-world.js';
 import { backendsOf, cpuOf, pidsNamed, spentSince } from './process-cpu.js';
 import { submissionClient } from './submission-client.js';
 import { measureRawBullmq } from './raw-bullmq-baseline.js';
@@ -79,14 +79,14 @@ async function measurePipeline(layout: Layout, clock: Clock): Promise<PipelineRu
 
     const redis = pidsNamed('redis-server');
     let before = { here: process.cpuUsage(), postgres: cpuOf(await backendsOf(db)), redis: cpuOf(redis), worker: cpuOf(worker ? [worker.child.pid!] : []) };
-    const cpuSince = async (steps: number) => {
+    // CPU ms spent since `before`, read when the clock stops (before the counts below add their own).
+    const cpuSpent = async () => {
       const here = process.cpuUsage(before.here);
-      const perStep = (seconds: number) => (seconds * 1000) / steps;
       return {
-        here: perStep((here.user + here.system) / 1e6),
-        worker: worker ? perStep(spentSince(before.worker, [worker.child.pid!])) : null,
-        postgres: perStep(spentSince(before.postgres, await backendsOf(db))),
-        redis: perStep(spentSince(before.redis, redis)),
+        here: (here.user + here.system) / 1000,
+        worker: worker ? spentSince(before.worker, [worker.child.pid!]) * 1000 : null,
+        postgres: spentSince(before.postgres, await backendsOf(db)) * 1000,
+        redis: spentSince(before.redis, redis) * 1000,
       };
     };
     let started = performance.now();
@@ -106,15 +106,21 @@ async function measurePipeline(layout: Layout, clock: Clock): Promise<PipelineRu
     }
     await queue.close();
     for (;;) {
-      const { rows } = await db.query<{ open: string; active: string }>(
-        `SELECT count(*) FILTER (WHERE status NOT IN ('ACTIVE', 'ROLLED_BACK', 'FAILED', 'REJECTED')) AS open,
-                count(*) FILTER (WHERE status = 'ACTIVE') AS active FROM provisioning_requests`,
-      );
-      if (Number(rows[0].open) === 0) {
+      if (!(await anyOpen(db))) {
         const seconds = (performance.now() - started) / 1000;
-        const { rows: steps } = await db.query<{ n: string }>(`SELECT count(*) AS n FROM request_events WHERE type = 'step-succeeded'`);
-        const count = Number(steps[0].n);
-        return { steps: count, seconds, stepsPerSecond: count / seconds, active: Number(rows[0].active), cpuPerStep: await cpuSince(count) };
+        const cpu = await cpuSpent();
+        const { rows } = await db.query<{ steps: string; active: string }>(
+          `SELECT (SELECT count(*) FROM request_events WHERE type = 'step-succeeded') AS steps,
+                  (SELECT count(*) FROM provisioning_requests WHERE status = 'ACTIVE') AS active`,
+        );
+        const steps = Number(rows[0].steps);
+        return {
+          steps,
+          seconds,
+          stepsPerSecond: steps / seconds,
+          active: Number(rows[0].active),
+          cpuPerStep: { here: cpu.here / steps, worker: cpu.worker === null ? null : cpu.worker / steps, postgres: cpu.postgres / steps, redis: cpu.redis / steps },
+        };
       }
       if (worker && worker.child.exitCode !== null) throw new Error(`The worker process exited:\n${worker.output()}`);
       await new Promise((resolve) => setTimeout(resolve, 200));

@@ -28,3 +28,14 @@ export async function seedBenchWorld(db: pg.Pool) {
     spec: { vms: [{ size: 'm1.small', image: imageId, count: 1 }], storageGib: 10, networkCidr: '10.20.0.0/16' },
   };
 }
+
+/**
+ * Whether any request of the run is still open. Polled during the runs, so it stops at the first
+ * open one instead of counting the table: the benchmark's own reads are on the run's clock too.
+ */
+export async function anyOpen(db: pg.Pool): Promise<boolean> {
+  const { rows } = await db.query<{ open: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM provisioning_requests WHERE status NOT IN ('ACTIVE', 'ROLLED_BACK', 'FAILED', 'REJECTED')) AS open`,
+  );
+  return rows[0].open;
+}
