@@ -12,11 +12,12 @@ import { measureRawBullmq } from './raw-bullmq-baseline.js';
 
 /**
  * Issue 4's benchmark, both halves in one run on the same Redis and PostgreSQL:
- * (a) raw BullMQ, one PostgreSQL UPDATE per job; (b) the pipeline's steps per second with the
- * simulator at zero latency, in two ways: end to end (the clock runs from the first submission to
- * the last request ACTIVE, submissions and steps sharing the machine), and with the requests
- * accepted first (the clock runs from the worker's start: the steps alone). Prints each and its
- * ratio to (a).
+ * (a) raw BullMQ, one PostgreSQL UPDATE per job, and beside it bare steps (a raw job that also
+ * calls a stub partner over HTTP and adds its next job: a floor for what a step can cost);
+ * (b) the pipeline's steps per second with the simulator at zero latency, in two ways: end to
+ * end (the clock runs from the first submission to the last request ACTIVE, submissions and steps
+ * sharing the machine), and with the requests accepted first (the clock runs from the worker's
+ * start: the steps alone). Prints each and its ratios to (a).
  * Usage: npm run bench:pipeline [-- REQUESTS]   (default 2000)
  */
 const requests = Number(process.argv[2] ?? 2000);
@@ -139,16 +140,24 @@ async function measurePipeline(layout: Layout, clock: Clock): Promise<PipelineRu
 const template = `cp_bench_test_template_${process.pid}`;
 process.env[TEMPLATE_DATABASE_ENV] = template;
 
-const raw = await measureRawBullmq({
+const baseline = {
   redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
   databaseUrl: process.env.TEST_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
   jobs: 20_000,
   concurrency,
   poolSize: loadConfig({ DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE }).databasePoolSize,
-});
+};
+const raw = await measureRawBullmq(baseline);
 console.log(
   `raw BullMQ (1 UPDATE per job, concurrency ${concurrency}): ${raw.jobs} jobs in ${raw.seconds.toFixed(2)} s = ${raw.jobsPerSecond.toFixed(0)} jobs/s; ` +
     `CPU ms per job: this process ${raw.cpuPerJob.here.toFixed(2)}, postgres ${raw.cpuPerJob.postgres.toFixed(2)}, redis ${raw.cpuPerJob.redis.toFixed(2)}`,
+);
+// Not the target's baseline: a floor for a step, to read the pipeline's ratio against.
+const bare = await measureRawBullmq({ ...baseline, bareSteps: true });
+console.log(
+  `bare steps (raw job + HTTP call to a stub partner doing 1 UPDATE + the job's UPDATE + adding the next job): ${bare.jobs} in ${bare.seconds.toFixed(2)} s = ` +
+    `${bare.jobsPerSecond.toFixed(0)}/s; ratio to raw ${(bare.jobsPerSecond / raw.jobsPerSecond).toFixed(3)}; ` +
+    `CPU ms per step: this process ${bare.cpuPerJob.here.toFixed(2)}, postgres ${bare.cpuPerJob.postgres.toFixed(2)}, redis ${bare.cpuPerJob.redis.toFixed(2)}`,
 );
 for (const [layout, clock] of [
   ['one process', 'end to end'],
@@ -161,7 +170,7 @@ for (const [layout, clock] of [
   console.log(
     `pipeline, ${layout}, ${clock} (${requests} requests, simulator at zero latency, worker concurrency ${concurrency}): ` +
       `${pipeline.active} ACTIVE, ${pipeline.steps} steps in ${pipeline.seconds.toFixed(2)} s = ${pipeline.stepsPerSecond.toFixed(0)} steps/s; ` +
-      `ratio to raw ${(pipeline.stepsPerSecond / raw.jobsPerSecond).toFixed(3)} (target >= 0.5); CPU ms per step: ` +
+      `ratio to raw ${(pipeline.stepsPerSecond / raw.jobsPerSecond).toFixed(3)} (target >= 0.5), to bare steps ${(pipeline.stepsPerSecond / bare.jobsPerSecond).toFixed(3)}; CPU ms per step: ` +
       `this process ${cpu.here.toFixed(2)}${cpu.worker === null ? '' : `, worker process ${cpu.worker.toFixed(2)}`}, postgres ${cpu.postgres.toFixed(2)}, redis ${cpu.redis.toFixed(2)}`,
   );
 }

@@ -1,3 +1,5 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import pg from 'pg';
@@ -22,6 +24,12 @@ export async function measureRawBullmq(options: {
   concurrency: number;
   /** The pipeline's processes' pool size, so both halves talk to PostgreSQL alike. */
   poolSize: number;
+  /**
+   * A step's bare parts instead of the plain job: each job also calls a stub partner over HTTP
+   * (keep-alive; the stub does an UPDATE of its own) and adds the next job of its chain, six to
+   * a chain as six steps to a request. What a step costs before any of the pipeline's own work.
+   */
+  bareSteps?: boolean;
 }): Promise<BaselineResult> {
   const prefix = `{bench-raw-${process.pid}-${Date.now()}}`;
   const connection = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
@@ -30,24 +38,31 @@ export async function measureRawBullmq(options: {
   await db.query(`CREATE TABLE IF NOT EXISTS bench_raw_counter (id int PRIMARY KEY, n bigint NOT NULL)`);
   await db.query(`INSERT INTO bench_raw_counter VALUES (1, 0), (2, 0), (3, 0), (4, 0) ON CONFLICT (id) DO UPDATE SET n = 0`);
   const queue = new Queue('raw', { connection, prefix });
+  const partner = options.bareSteps ? await startStubPartner(db) : null;
   let done = 0;
   let finish: () => void = () => undefined;
   const finished = new Promise<void>((resolve) => (finish = resolve));
   const worker = new Worker(
     'raw',
     async (job) => {
-      await db.query(`UPDATE bench_raw_counter SET n = n + 1 WHERE id = $1`, [(job.data as { i: number }).i % 4 + 1]);
+      const { i, n } = job.data as { i: number; n: number };
+      if (partner) await partner.call(i);
+      await db.query(`UPDATE bench_raw_counter SET n = n + 1 WHERE id = $1`, [i % 4 + 1]);
+      if (partner && n + 1 < STEPS_PER_CHAIN) await queue.add('update', { i, n: n + 1 });
     },
     { connection: new Redis(options.redisUrl, { maxRetriesPerRequest: null }), prefix, concurrency: options.concurrency, autorun: false },
   );
   worker.on('completed', () => {
-    if (++done === options.jobs) finish();
+    if (++done === jobs) finish();
   });
-  for (let i = 0; i < options.jobs; i += 1000) {
+  // Chains of bare steps start with their first job; the rest are added on the clock.
+  const firstJobs = partner ? Math.ceil(options.jobs / STEPS_PER_CHAIN) : options.jobs;
+  for (let i = 0; i < firstJobs; i += 1000) {
     await queue.addBulk(
-      Array.from({ length: Math.min(1000, options.jobs - i) }, (_, k) => ({ name: 'update', data: { i: i + k } })),
+      Array.from({ length: Math.min(1000, firstJobs - i) }, (_, k) => ({ name: 'update', data: { i: i + k, n: 0 } })),
     );
   }
+  const jobs = partner ? firstJobs * STEPS_PER_CHAIN : options.jobs;
   const redis = pidsNamed('redis-server');
   const before = { here: process.cpuUsage(), postgres: cpuOf(await backendsOf(db)), redis: cpuOf(redis) };
   const started = performance.now();
@@ -55,7 +70,7 @@ export async function measureRawBullmq(options: {
   await finished;
   const seconds = (performance.now() - started) / 1000;
   const here = process.cpuUsage(before.here);
-  const perJob = (spent: number) => (spent * 1000) / options.jobs;
+  const perJob = (spent: number) => (spent * 1000) / jobs;
   const cpuPerJob = {
     here: perJob((here.user + here.system) / 1e6),
     postgres: perJob(spentSince(before.postgres, await backendsOf(db))),
@@ -65,7 +80,56 @@ export async function measureRawBullmq(options: {
   await queue.obliterate({ force: true });
   await queue.close();
   await connection.quit();
+  await partner?.close();
   await db.query(`DROP TABLE IF EXISTS bench_raw_counter`);
   await db.end();
-  return { jobs: options.jobs, seconds, jobsPerSecond: options.jobs / seconds, cpuPerJob };
+  return { jobs, seconds, jobsPerSecond: jobs / seconds, cpuPerJob };
+}
+
+const STEPS_PER_CHAIN = 6;
+
+/** A partner with nothing but one UPDATE per call, answered over node:http; called over a kept-alive connection. */
+async function startStubPartner(db: pg.Pool): Promise<{ call(i: number): Promise<void>; close(): Promise<void> }> {
+  const server = http.createServer((req, res) => {
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk: string) => (body += chunk));
+    req.on('end', () => {
+      const { i } = JSON.parse(body) as { i: number };
+      db.query(`UPDATE bench_raw_counter SET n = n + 1 WHERE id = $1`, [(i % 4) + 5]).then(
+        () => res.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `op-${i}`, status: 'succeeded' })),
+        () => res.writeHead(500).end(),
+      );
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await db.query(`INSERT INTO bench_raw_counter VALUES (5, 0), (6, 0), (7, 0), (8, 0) ON CONFLICT (id) DO UPDATE SET n = 0`);
+  const agent = new http.Agent({ keepAlive: true });
+  const { port } = server.address() as AddressInfo;
+  const call = (i: number) =>
+    new Promise<void>((resolve, reject) => {
+      const body = JSON.stringify({ i });
+      const request = http.request(
+        { host: '127.0.0.1', port, method: 'POST', path: '/resources', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+        (response) => {
+          let text = '';
+          response.setEncoding('utf8');
+          response.on('data', (chunk: string) => (text += chunk));
+          response.on('end', () => {
+            if (response.statusCode !== 201) return reject(new Error(`stub answered ${response.statusCode}`));
+            JSON.parse(text);
+            resolve();
+          });
+        },
+      );
+      request.on('error', reject);
+      request.end(body);
+    });
+  return {
+    call,
+    close: async () => {
+      agent.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
 }
