@@ -9,6 +9,7 @@ import { partnerSimMigrations } from '#libs/partner-sim/src/persistence/partner-
 import { resourceListing } from '#libs/partner-sim/src/persistence/typeorm-operation-ledger.js';
 import { runMigrations } from '#libs/persistence/src/run-migrations.js';
 import { startPartnerSim, type TestPartnerSim } from '../support/partner-sim.js';
+import { nodesOf, planOf } from '../support/query-plan.js';
 import { createDatabase, dropDatabase, uniqueDatabaseName } from '../support/test-database.js';
 
 /** The simulator on a fresh, empty database, driven through the control plane's own client. */
@@ -369,8 +370,8 @@ describe('partner simulator', () => {
       [partner, tenant],
     );
     const { text, values } = resourceListing(partner, { tenant, type: 'org', state: 'all' });
-    const [{ 'QUERY PLAN': [plan] }] = (await db.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${text}`, values)).rows as [{ 'QUERY PLAN': [{ Plan: PlanNode }] }];
-    const scans = nodesOf(plan.Plan).filter((node) => node['Relation Name'] === 'resources');
+    const plan = planOf((await db.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${text}`, values)).rows);
+    const scans = nodesOf(plan).filter((node) => node['Relation Name'] === 'resources');
     expect(scans).toEqual([expect.objectContaining({ 'Index Name': 'resources_partner_tenant_type', 'Actual Rows': 1 })]);
     expect(scans[0]['Rows Removed by Filter'] ?? 0).toBe(0);
     expect((await backend.listResources(partner, { tenant, type: 'org', state: 'all' })).map((r) => r.id)).toEqual(['org-1']);
@@ -404,13 +405,3 @@ describe('partner simulator', () => {
     expect(rows).toHaveLength(partnerSimMigrations.length);
   });
 });
-
-interface PlanNode {
-  'Relation Name'?: string;
-  'Index Name'?: string;
-  'Actual Rows': number;
-  'Rows Removed by Filter'?: number;
-  Plans?: PlanNode[];
-}
-
-const nodesOf = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(nodesOf)];

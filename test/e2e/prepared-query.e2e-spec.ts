@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { DataSource, QueryFailedError } from 'typeorm';
+import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import { preparedQuery } from '#libs/persistence/src/prepared-query.js';
+import { nodesOf, planOf } from '../support/query-plan.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /** Named prepared statements through TypeORM's connections: planned once per connection. */
@@ -30,6 +31,26 @@ describe('preparedQuery', () => {
       ]);
     });
     expect((await preparedQuery<{ n: number }>(dataSource.manager, `SELECT $1::int AS n`, [7])).rows).toEqual([{ n: 7 }]);
+  });
+
+  it('plans a statement again once its tables may have grown, though nothing analysed them', async () => {
+    const join = `SELECT p.id, length(p.pad) AS pad FROM probe_growth p JOIN unnest($1::int[]) AS i(id) ON p.id = i.id`;
+    const scansOf = async (manager: EntityManager) => {
+      const [{ name }] = (await manager.query(`SELECT name FROM pg_prepared_statements WHERE statement = $1 ORDER BY prepare_time DESC LIMIT 1`, [join])) as { name: string }[];
+      const plan = planOf(await manager.query(`EXPLAIN (FORMAT JSON) EXECUTE ${name}('{1,2,3}')`));
+      return nodesOf(plan).filter((node) => node['Relation Name'] === 'probe_growth').map((node) => node['Node Type']);
+    };
+    await dataSource.transaction(async (manager) => {
+      await manager.query(`CREATE TEMP TABLE probe_growth (id int PRIMARY KEY, pad text) ON COMMIT DROP`);
+      await manager.query(`INSERT INTO probe_growth VALUES (1, 'x')`);
+      for (let run = 0; run < 10; run += 1) await preparedQuery(manager, join, [[1, 2, 3]]);
+      // Planned while the table had one row: a scan of all of it is the cheapest way.
+      expect(await scansOf(manager)).toEqual(['Seq Scan']);
+      await manager.query(`INSERT INTO probe_growth SELECT n, repeat('x', 200) FROM generate_series(2, 50000) AS n`);
+      for (let run = 10; run < 600; run += 1) await preparedQuery(manager, join, [[1, 2, 3]]);
+      expect(await scansOf(manager)).toEqual(['Index Scan']);
+      expect((await preparedQuery(manager, join, [[2, 3, 60000]])).rows).toEqual([{ id: 2, pad: 200 }, { id: 3, pad: 200 }]);
+    });
   });
 
   it('counts the rows a change touched, and fails as manager.query does', async () => {

@@ -5,16 +5,35 @@ interface PgClient {
   query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[]; rowCount: number | null }>;
 }
 
-const names = new Map<string, string>();
+/**
+ * Runs of a text after which it is prepared anew under a new name. PostgreSQL keeps a prepared
+ * statement's plan for the life of the connection unless its tables are analysed. A plan made on
+ * a fresh database, while the tables were tiny, reads them whole (the cheapest way then) and goes
+ * on doing so as they grow if nothing analyses them (autovacuum off, as on the CI server): the
+ * executor's group commit and the relay's claim did, on every call. Planned again at these runs,
+ * each text has at most four prepared versions per connection.
+ */
+const PREPARED_ANEW_AFTER = new Set([64, 512, 4096]);
 
-/** One name per statement text: a connection that has prepared it runs it again by name. */
+interface Statement {
+  digest: string;
+  runs: number;
+  name: string;
+}
+
+const statements = new Map<string, Statement>();
+
+/** The name to run a text under: a connection that has prepared it runs it again by name. */
 function nameOf(text: string): string {
-  let name = names.get(text);
-  if (name === undefined) {
-    name = `p_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
-    names.set(text, name);
+  let statement = statements.get(text);
+  if (statement === undefined) {
+    const digest = createHash('sha1').update(text).digest('hex').slice(0, 24);
+    statement = { digest, runs: 0, name: `p_${digest}` };
+    statements.set(text, statement);
   }
-  return name;
+  if (PREPARED_ANEW_AFTER.has(statement.runs)) statement.name = `p_${statement.digest}_${statement.runs}`;
+  statement.runs += 1;
+  return statement.name;
 }
 
 /**
