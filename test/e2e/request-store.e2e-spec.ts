@@ -3,7 +3,9 @@ import { DataSource } from 'typeorm';
 import { ConcurrentUpdateError } from '#libs/core/src/domain/domain-error.js';
 import { RequestStore } from '#libs/provisioning/src/execution/executor/request-store.js';
 import type { Transition } from '#libs/provisioning/src/execution/executor/request-snapshot.js';
+import { recordChanges } from '#libs/provisioning/src/persistence/request-journal.js';
 import { arrangeWorld, type World } from '../support/isolation-world.js';
+import { nodesOf, planOf } from '../support/query-plan.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { rows, submission } from './provisioning-api.support.js';
 
@@ -135,22 +137,53 @@ describe('RequestStore', () => {
     expect(due).toEqual([{ late: true }]);
   });
 
-  it('rewrites a request and its steps on their own pages, though requests submitted later filled them', async () => {
-    // Room left on each page (fillfactor) keeps a step's rewrite there: no new index entries, no
-    // dead row elsewhere for vacuum. Full pages would send every rewrite to another page.
-    const id = await submit();
-    // Copies of it, as if submitted after it (without holding capacity the other tests need).
-    await t.db.query(
+  /** Copies of a request, as if submitted after it (without holding capacity the other tests need). */
+  const copy = (id: string, count: number) =>
+    t.db.query(
       `WITH copies AS (
          INSERT INTO provisioning_requests
-         SELECT (jsonb_populate_record(r, jsonb_build_object('id', gen_random_uuid()))).* FROM provisioning_requests r, generate_series(1, 16)
+         SELECT (jsonb_populate_record(r, jsonb_build_object('id', gen_random_uuid()))).* FROM provisioning_requests r, generate_series(1, $2)
          WHERE r.id = $1 RETURNING id
        )
        INSERT INTO provisioning_steps
        SELECT (jsonb_populate_record(s, jsonb_build_object('request_id', copies.id))).* FROM provisioning_steps s, copies
        WHERE s.request_id = $1`,
-      [id],
+      [id, count],
     );
+
+  it('finds the requests of a group commit by their key, whatever plan PostgreSQL keeps for it', async () => {
+    const id = await submit();
+    await copy(id, 400);
+    const request = (await store.load(id))!;
+    const runner = t.app.get(DataSource).createQueryRunner();
+    await runner.startTransaction();
+    try {
+      // The plan kept for the statement, not one made for these values.
+      await runner.query(`SET LOCAL plan_cache_mode = force_generic_plan`);
+      const changed = await recordChanges(runner.manager, [{ request, change: { columns: {}, events: [], next: null } }]);
+      expect(changed).toEqual(new Set([id]));
+      const [{ name, params }] = (await runner.query(
+        `SELECT name, cardinality(parameter_types) AS params FROM pg_prepared_statements
+         WHERE statement LIKE 'WITH input AS%UPDATE provisioning_requests%' ORDER BY prepare_time DESC LIMIT 1`,
+      )) as { name: string; params: number }[];
+      const input = JSON.stringify([{ i: 0, id, status: 'PROVISIONING', version: 2, steps: [], events: [], schedule: false }]);
+      const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
+      const values = [`${literal(input)}::jsonb`, `ARRAY[${literal(id)}]::uuid[]`].slice(0, params);
+      const explain = `EXPLAIN (FORMAT JSON) EXECUTE ${name}(${values.join(', ')})`;
+      const nodes = nodesOf(planOf(await runner.query(explain)));
+      expect(nodes.filter((node) => node['Relation Name'] === 'provisioning_requests' && node['Node Type'] === 'Seq Scan')).toEqual([]);
+      expect(nodes.map((node) => node['Index Name'])).toContain('provisioning_requests_pkey');
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
+  });
+
+  it('rewrites a request and its steps on their own pages, though requests submitted later filled them', async () => {
+    // Room left on each page (fillfactor) keeps a step's rewrite there: no new index entries, no
+    // dead row elsewhere for vacuum. Full pages would send every rewrite to another page.
+    const id = await submit();
+    await copy(id, 16);
     const pages = async () => ({
       request: await rows(t, `SELECT (ctid::text::point)[0] AS page FROM provisioning_requests WHERE id = $1`, [id]),
       steps: await rows(t, `SELECT position, (ctid::text::point)[0] AS page FROM provisioning_steps WHERE request_id = $1 ORDER BY position`, [id]),
