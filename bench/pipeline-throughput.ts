@@ -17,7 +17,7 @@ import { measureRawBullmq } from './raw-bullmq-baseline.js';
  * (b) the pipeline's steps per second with the simulator at zero latency, in two ways: end to
  * end (the clock runs from the first submission to the last request ACTIVE, submissions and steps
  * sharing the machine), and with the requests accepted first (the clock runs from the worker's
- * start: the steps alone). Prints each and its ratios to (a).
+ * start: the steps alone). Prints each and its ratios to (a), measured again before each.
  * Usage: npm run bench:pipeline [-- REQUESTS]   (default 2000)
  */
 const requests = Number(process.argv[2] ?? 2000);
@@ -147,24 +147,34 @@ const baseline = {
   concurrency,
   poolSize: loadConfig({ DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE }).databasePoolSize,
 };
-const raw = await measureRawBullmq(baseline);
-console.log(
-  `raw BullMQ (1 UPDATE per job, concurrency ${concurrency}): ${raw.jobs} jobs in ${raw.seconds.toFixed(2)} s = ${raw.jobsPerSecond.toFixed(0)} jobs/s; ` +
-    `CPU ms per job: this process ${raw.cpuPerJob.here.toFixed(2)}, postgres ${raw.cpuPerJob.postgres.toFixed(2)}, redis ${raw.cpuPerJob.redis.toFixed(2)}`,
-);
-// Not the target's baseline: a floor for a step, to read the pipeline's ratio against.
-const bare = await measureRawBullmq({ ...baseline, bareSteps: true });
-console.log(
-  `bare steps (raw job + HTTP call to a stub partner doing 1 UPDATE + the job's UPDATE + adding the next job): ${bare.jobs} in ${bare.seconds.toFixed(2)} s = ` +
-    `${bare.jobsPerSecond.toFixed(0)}/s; ratio to raw ${(bare.jobsPerSecond / raw.jobsPerSecond).toFixed(3)}; ` +
-    `CPU ms per step: this process ${bare.cpuPerJob.here.toFixed(2)}, postgres ${bare.cpuPerJob.postgres.toFixed(2)}, redis ${bare.cpuPerJob.redis.toFixed(2)}`,
-);
+/**
+ * Both baselines, measured again right before each pipeline run: on this machine the same raw
+ * run gives anything from 2,400 to 4,100 jobs/s minutes apart, so a baseline from the start of
+ * the script would say more about the minute than about the pipeline.
+ */
+async function measureBaselines() {
+  const raw = await measureRawBullmq(baseline);
+  console.log(
+    `  raw BullMQ (1 UPDATE per job, concurrency ${concurrency}): ${raw.jobs} jobs in ${raw.seconds.toFixed(2)} s = ${raw.jobsPerSecond.toFixed(0)} jobs/s; ` +
+      `CPU ms per job: this process ${raw.cpuPerJob.here.toFixed(2)}, postgres ${raw.cpuPerJob.postgres.toFixed(2)}, redis ${raw.cpuPerJob.redis.toFixed(2)}`,
+  );
+  // Not the target's baseline: a floor for a step, to read the pipeline's ratio against.
+  const bare = await measureRawBullmq({ ...baseline, bareSteps: true });
+  console.log(
+    `  bare steps (raw job + HTTP call to a stub partner doing 1 UPDATE + the job's UPDATE + adding the next job): ${bare.jobs} in ${bare.seconds.toFixed(2)} s = ` +
+      `${bare.jobsPerSecond.toFixed(0)}/s; ratio to raw ${(bare.jobsPerSecond / raw.jobsPerSecond).toFixed(3)}; ` +
+      `CPU ms per step: this process ${bare.cpuPerJob.here.toFixed(2)}, postgres ${bare.cpuPerJob.postgres.toFixed(2)}, redis ${bare.cpuPerJob.redis.toFixed(2)}`,
+  );
+  return { raw, bare };
+}
+
 for (const [layout, clock] of [
   ['one process', 'end to end'],
   ['worker in its own process', 'end to end'],
   ['one process', 'requests accepted first'],
   ['worker in its own process', 'requests accepted first'],
 ] as const) {
+  const { raw, bare } = await measureBaselines();
   const pipeline = await measurePipeline(layout, clock);
   const cpu = pipeline.cpuPerStep;
   console.log(
