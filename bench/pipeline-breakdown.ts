@@ -5,7 +5,7 @@ import pg from 'pg';
 import { startPipeline } from '../test/support/pipeline-harness.js';
 import { TEMPLATE_DATABASE_ENV, dropDatabase } from '../test/support/test-database.js';
 import { backendsOf, cpuOf, pidsNamed, spentSince } from './process-cpu.js';
-import { submissionClient } from './submission-client.js';
+import { inParallel, submissionClient, submitAll } from './submission-client.js';
 import { anyOpen, seedBenchWorld } from './pipeline-world.js';
 
 /**
@@ -63,30 +63,13 @@ process.env[TEMPLATE_DATABASE_ENV] = template;
 const pipeline = await startPipeline({ env: { WORKER_CONCURRENCY: '20', LOG_LEVEL: 'error' }, worker: false, listen: true });
 const body = await seedBenchWorld(pipeline.db);
 const submit = submissionClient(pipeline, 20);
-let next = 0;
-await phase('submit (no worker)', requests, 'request', async () => {
-  await Promise.all(
-    Array.from({ length: 20 }, async () => {
-      while (next < requests) {
-        next += 1;
-        const res = await submit(body);
-        if (res.status !== 202) throw new Error(`submission answered ${res.status}`);
-      }
-    }),
-  );
-});
+await phase('submit (no worker)', requests, 'request', () => submitAll(submit, body, requests, 20));
 const tenant = body.tenant;
-let made = 0;
-await phase('simulator creates (partner client → simulator)', requests, 'call', async () => {
-  await Promise.all(
-    Array.from({ length: 20 }, async () => {
-      while (made < requests) {
-        made += 1;
-        await pipeline.partners.startCreate('china-telecom', 'network', { cidr: '10.1.0.0/16' }, { tenant, request: randomUUID() }, randomUUID());
-      }
-    }),
-  );
-});
+await phase('simulator creates (partner client → simulator)', requests, 'call', () =>
+  inParallel(requests, 20, async () => {
+    await pipeline.partners.startCreate('china-telecom', 'network', { cidr: '10.1.0.0/16' }, { tenant, request: randomUUID() }, randomUUID());
+  }),
+);
 await phase('execute (in-process worker)', requests * 6, 'step', async () => {
   await pipeline.startWorker();
   while (await anyOpen(pipeline.db)) await new Promise((resolve) => setTimeout(resolve, 100));

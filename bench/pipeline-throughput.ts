@@ -7,7 +7,7 @@ import { freePort, startWorkerProcess, type WorkerProcess } from '../test/suppor
 import { dropDatabase, TEMPLATE_DATABASE_ENV } from '../test/support/test-database.js';
 import { anyOpen, seedBenchWorld } from './pipeline-world.js';
 import { backendsOf, cpuOf, pidsNamed, spentSince } from './process-cpu.js';
-import { submissionClient } from './submission-client.js';
+import { submissionClient, submitAll } from './submission-client.js';
 import { measureRawBullmq } from './raw-bullmq-baseline.js';
 
 /**
@@ -79,7 +79,8 @@ async function measurePipeline(layout: Layout, clock: Clock): Promise<PipelineRu
     await startWorker();
 
     const redis = pidsNamed('redis-server');
-    let before = { here: process.cpuUsage(), postgres: cpuOf(await backendsOf(db)), redis: cpuOf(redis), worker: cpuOf(worker ? [worker.child.pid!] : []) };
+    const cpuNow = async () => ({ here: process.cpuUsage(), postgres: cpuOf(await backendsOf(db)), redis: cpuOf(redis), worker: cpuOf(worker ? [worker.child.pid!] : []) });
+    let before = await cpuNow();
     // CPU ms spent since `before`, read when the clock stops (before the counts below add their own).
     const cpuSpent = async () => {
       const here = process.cpuUsage(before.here);
@@ -91,17 +92,9 @@ async function measurePipeline(layout: Layout, clock: Clock): Promise<PipelineRu
       };
     };
     let started = performance.now();
-    let next = 0;
-    const submitters = Array.from({ length: submitInFlight }, async () => {
-      while (next < requests) {
-        next += 1;
-        const res = await submit(body);
-        if (res.status !== 202) throw new Error(`submission answered ${res.status}: ${JSON.stringify(res.body)}`);
-      }
-    });
-    await Promise.all(submitters);
+    await submitAll(submit, body, requests, submitInFlight);
     if (clock === 'requests accepted first') {
-      before = { here: process.cpuUsage(), postgres: cpuOf(await backendsOf(db)), redis: cpuOf(redis), worker: cpuOf(worker ? [worker.child.pid!] : []) };
+      before = await cpuNow();
       started = performance.now();
       await queue.resume();
     }

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import pg from 'pg';
+import { KeepAliveJsonClient } from './keep-alive-json-client.js';
 import { backendsOf, cpuOf, pidsNamed, spentSince } from './process-cpu.js';
 
 /**
@@ -38,7 +39,7 @@ export async function measureRawBullmq(options: {
   await db.query(`CREATE TABLE IF NOT EXISTS bench_raw_counter (id int PRIMARY KEY, n bigint NOT NULL)`);
   await db.query(`INSERT INTO bench_raw_counter VALUES (1, 0), (2, 0), (3, 0), (4, 0) ON CONFLICT (id) DO UPDATE SET n = 0`);
   const queue = new Queue('raw', { connection, prefix });
-  const partner = options.bareSteps ? await startStubPartner(db) : null;
+  const partner = options.bareSteps ? await startStubPartner(db, options.concurrency) : null;
   let done = 0;
   let finish: () => void = () => undefined;
   const finished = new Promise<void>((resolve) => (finish = resolve));
@@ -88,8 +89,8 @@ export async function measureRawBullmq(options: {
 
 const STEPS_PER_CHAIN = 6;
 
-/** A partner with nothing but one UPDATE per call, answered over node:http; called over a kept-alive connection. */
-async function startStubPartner(db: pg.Pool): Promise<{ call(i: number): Promise<void>; close(): Promise<void> }> {
+/** A partner with nothing but one UPDATE per call, answered over node:http; called over kept-alive connections. */
+async function startStubPartner(db: pg.Pool, connections: number): Promise<{ call(i: number): Promise<void>; close(): Promise<void> }> {
   const server = http.createServer((req, res) => {
     let body = '';
     req.setEncoding('utf8');
@@ -104,31 +105,14 @@ async function startStubPartner(db: pg.Pool): Promise<{ call(i: number): Promise
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   await db.query(`INSERT INTO bench_raw_counter VALUES (5, 0), (6, 0), (7, 0), (8, 0) ON CONFLICT (id) DO UPDATE SET n = 0`);
-  const agent = new http.Agent({ keepAlive: true });
-  const { port } = server.address() as AddressInfo;
-  const call = (i: number) =>
-    new Promise<void>((resolve, reject) => {
-      const body = JSON.stringify({ i });
-      const request = http.request(
-        { host: '127.0.0.1', port, method: 'POST', path: '/resources', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
-        (response) => {
-          let text = '';
-          response.setEncoding('utf8');
-          response.on('data', (chunk: string) => (text += chunk));
-          response.on('end', () => {
-            if (response.statusCode !== 201) return reject(new Error(`stub answered ${response.statusCode}`));
-            JSON.parse(text);
-            resolve();
-          });
-        },
-      );
-      request.on('error', reject);
-      request.end(body);
-    });
+  const client = new KeepAliveJsonClient(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, {}, connections);
   return {
-    call,
+    call: async (i) => {
+      const { status } = await client.post('/resources', { i });
+      if (status !== 201) throw new Error(`stub answered ${status}`);
+    },
     close: async () => {
-      agent.destroy();
+      client.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };

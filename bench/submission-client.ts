@@ -19,3 +19,24 @@ export function submissionClient(pipeline: Pipeline, inFlight: number): Submit {
   const client = new KeepAliveJsonClient(pipeline.apiUrl, { authorization: `Bearer ${pipeline.platformKey}` }, inFlight);
   return Object.assign((body: unknown) => client.post('/v1/provisioning-requests', body), { close: () => client.close() });
 }
+
+/** Runs `task` `count` times, `workers` of them at a time. */
+export async function inParallel(count: number, workers: number, task: () => Promise<void>): Promise<void> {
+  let started = 0;
+  await Promise.all(
+    Array.from({ length: workers }, async () => {
+      while (started < count) {
+        started += 1;
+        await task();
+      }
+    }),
+  );
+}
+
+/** Submits `body` `count` times, `inFlight` at a time; any answer but 202 stops the run. */
+export async function submitAll(submit: Submit, body: unknown, count: number, inFlight: number): Promise<void> {
+  await inParallel(count, inFlight, async () => {
+    const res = await submit(body);
+    if (res.status !== 202) throw new Error(`submission answered ${res.status}: ${JSON.stringify(res.body)}`);
+  });
+}
