@@ -1,4 +1,4 @@
-import { HttpException, HttpStatus } from '@nestjs/common';
+import { HttpStatus } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import { createHash } from 'node:crypto';
@@ -25,6 +25,7 @@ import { STATE_FILTERS } from '../resources/list-resources/list-resources.reques
 import { PowerOnResourceCommand } from '../resources/power-on-resource/power-on-resource.command.js';
 import { PowerOnResourceHandler } from '../resources/power-on-resource/power-on-resource.handler.js';
 import { toResourceResponse } from '../resources/resource.response.js';
+import { outageAnswer } from './simulated-outage.filter.js';
 
 /**
  * Why: express, Nest's router, the validation pipe, helmet and the body parser cost more CPU
@@ -262,17 +263,9 @@ const SECURITY_HEADERS: Record<string, string> = (() => {
 const problems = new ProblemDetailsFilter();
 
 function sendProblem(req: IncomingMessage, res: ServerResponse, error: unknown): void {
-  let extra: Record<string, string> | undefined;
-  let problem;
-  if (error instanceof SimulatedOutageError) {
-    // As SimulatedOutageFilter renders it.
-    const { status, retryAfterSeconds } = error.outage;
-    if (retryAfterSeconds !== null) extra = { 'Retry-After': String(retryAfterSeconds) };
-    problem = problems.toProblem(new HttpException(error.message, status === 429 ? HttpStatus.TOO_MANY_REQUESTS : HttpStatus.SERVICE_UNAVAILABLE));
-  } else {
-    problem = problems.toProblem(error);
-  }
-  send(res, problem.status, PROBLEM_CONTENT_TYPE, JSON.stringify({ ...problem, instance: req.url }), extra);
+  const outage = error instanceof SimulatedOutageError ? outageAnswer(error) : null;
+  const problem = problems.toProblem(outage ? outage.exception : error);
+  send(res, problem.status, PROBLEM_CONTENT_TYPE, JSON.stringify({ ...problem, instance: req.url }), outage?.headers);
 }
 
 /** As express's res.send writes it: charset, length and weak ETag included. */
