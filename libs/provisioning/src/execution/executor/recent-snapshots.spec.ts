@@ -1,18 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 import { afterTransition, RecentSnapshots } from './recent-snapshots.js';
+import { stepSnapshot } from '../../testing/snapshot-fixtures.js';
 import type { RequestSnapshot, StepSnapshot } from './request-snapshot.js';
 
-const step = (position: number, status: StepSnapshot['status']): StepSnapshot => ({
-  position,
-  name: position === 0 ? 'ensure-tenant-org' : 'create-network',
-  status,
-  attempts: 0,
-  compensationAttempts: 0,
-  startedAt: null,
-  finishedAt: null,
-  items: [],
-  lastError: null,
-});
+const step = (position: number, status: StepSnapshot['status']): StepSnapshot =>
+  stepSnapshot(position, position === 0 ? 'ensure-tenant-org' : 'create-network', status);
 
 const request = (id: string, version: number): RequestSnapshot => ({
   id,

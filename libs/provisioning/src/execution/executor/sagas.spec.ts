@@ -4,6 +4,7 @@ import { IAAS_STEPS } from '../../domain/iaas-steps.js';
 import type { ItemOutcome, ItemWork } from './item-work.js';
 import { ProvisioningSaga } from './provisioning-saga.js';
 import type { ExecutionItem, RequestSnapshot, StepSnapshot } from './request-snapshot.js';
+import { stepSnapshot } from '../../testing/snapshot-fixtures.js';
 import { UndoSaga } from './undo-saga.js';
 
 const config = loadConfig({ STEP_MAX_ATTEMPTS: '3', STEP_RETRY_BASE_MS: '100' });
@@ -27,18 +28,9 @@ function requestWith(overrides: Partial<Record<(typeof IAAS_STEPS)[number], Part
     dataCentreCode: 'cn-beijing-1',
     partner: 'china-telecom',
     spec: { vms: [{ size: 'm1.small', image: 'img', count: 2 }], storageGib: 0, networkCidr: '10.0.0.0/16', hybridLink: null, preference: { dataCentre: null, country: null } },
-    steps: IAAS_STEPS.map((name, position) => ({
-      position,
-      name,
-      status: name === 'reserve-capacity' ? 'succeeded' : name === 'create-hybrid-link' ? 'skipped' : 'pending',
-      attempts: 0,
-      compensationAttempts: 0,
-      startedAt: null,
-      finishedAt: null,
-      items: [],
-      lastError: null,
-      ...overrides[name],
-    })),
+    steps: IAAS_STEPS.map((name, position) =>
+      stepSnapshot(position, name, name === 'reserve-capacity' ? 'succeeded' : name === 'create-hybrid-link' ? 'skipped' : 'pending', overrides[name]),
+    ),
   };
 }
 
