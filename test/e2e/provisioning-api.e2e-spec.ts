@@ -115,6 +115,15 @@ describe('submitting', () => {
     expect(res.body.placement.reason).toContain("the preferred data centre 'jp-tokyo-1' may not take it");
     expect(res.body.placement.reason).toContain("Tenant 'Beijing Commercial Bank' requires in-country residency in CN; jp-tokyo-1 is in JP");
   });
+
+  it('rejects, in the words of the rule, a request that requires a data centre abroad, and holds nothing', async () => {
+    const res = await submit(submission(world, 'bank', { preference: { dataCentre: 'jp-tokyo-1', required: true } })).expect(422);
+    expect(res.body.type).toMatch(/required-placement-unavailable$/);
+    expect(res.body.detail).toContain('The request requires jp-tokyo-1, which may not take it: jurisdiction CN requires in-country residency');
+    expect(res.body.detail).toContain("Tenant 'Beijing Commercial Bank' requires in-country residency in CN; jp-tokyo-1 is in JP.");
+    const stored = await t.http.get(`/v1/provisioning-requests/${res.body.requestId}`).expect(200);
+    expect(stored.body).toMatchObject({ status: 'REJECTED', dataCentre: null, reservation: null, spec: { preference: { dataCentre: 'jp-tokyo-1', required: true } } });
+  });
 });
 
 describe('refusals change nothing', () => {
@@ -127,6 +136,11 @@ describe('refusals change nothing', () => {
     const res = await refused(withSpec({ networkCidr: '10.20.0.0/16', hybridLink: { onPremisesCidr: '10.0.0.0/8', vpnGatewayAddress: '203.0.113.10' } }), 422);
     expect(res.body.type).toMatch(/network-conflict$/);
     expect(fields(res)).toEqual(['spec.networkCidr']);
+  });
+
+  it('a requirement that names nothing: 400 naming spec.preference.required', async () => {
+    const res = await refused(withSpec({ preference: { required: true } }), 400);
+    expect(fields(res)).toEqual(['spec.preference.required']);
   });
 
   it('a VPN gateway inside the cloud network: 422 naming it', async () => {

@@ -132,6 +132,43 @@ describe('planPlacement', () => {
     });
   });
 
+  describe('a required placement', () => {
+    it('rejects the request when the required data centre may not take it, in the words of the rule that refused it', () => {
+      const placement = plan([tokyo(), site('cn-beijing-1')], { dataCentre: 'jp-tokyo-1', required: true });
+      expect(placement.order).toEqual([]);
+      expect(placement.rejection).toEqual({
+        code: 'required-placement-unavailable',
+        detail: expect.stringMatching(/^The request requires jp-tokyo-1, which may not take it: tenant 'Beijing Commercial Bank' requires in-country residency in CN; jp-tokyo-1 is in JP\./),
+      });
+      expect(placement.candidates.find((c) => c.dataCentre === 'cn-beijing-1')).toMatchObject({
+        outcome: 'refused',
+        reason: 'Complies with the policy, but the request requires jp-tokyo-1.',
+      });
+      expect(placement.preferenceNote).toBeNull();
+    });
+
+    it('rejects it when the required data centre is full, rather than going elsewhere', () => {
+      const placement = plan([site('cn-a', { used: vcpuUsed(95) }), site('cn-b')], { dataCentre: 'cn-a', required: true });
+      expect(placement.order).toEqual([]);
+      expect(placement.rejection?.detail).toBe(
+        'The request requires cn-a, which may not take it: complies with the policy but has too little free capacity (needs 8 vCPU, 5 free).',
+      );
+    });
+
+    it('places only within a required country, spreading there', () => {
+      const roaming = { rules: DEFAULT_POLICY_RULES.filter((r) => !r.kind.endsWith('residency')), tenant: tenant({ residency: 'none' }) };
+      const sites = [site('cn-beijing-1'), tokyo({ used: vcpuUsed(50) }), tokyo({ code: 'jp-osaka-1' })];
+      expect(plan(sites, { country: 'JP', required: true }, roaming).order).toEqual(['jp-osaka-1', 'jp-tokyo-1']);
+      const none = plan([site('cn-beijing-1')], { country: 'DE', required: true }, roaming);
+      expect(none.rejection?.detail).toBe('The request requires a data centre in DE, which is not a data centre the request may be placed on.');
+    });
+
+    it('changes nothing when it is met, and a preference that is not required still falls back', () => {
+      expect(plan([site('cn-a'), site('cn-b')], { dataCentre: 'cn-b', required: true }).order).toEqual(['cn-b']);
+      expect(plan([site('cn-a'), site('cn-b')], { dataCentre: 'cn-b', required: false }).order).toEqual(['cn-b', 'cn-a']);
+    });
+  });
+
   it('says the same of an unknown preferred data centre whatever it is, and of each part of the preference missed', () => {
     expect(plan([site('cn-beijing-1')], { dataCentre: 'xx-nowhere-1' }).preferenceNote).toBe(
       "the preferred data centre 'xx-nowhere-1' is not a known data centre.",

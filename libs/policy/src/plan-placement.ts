@@ -14,6 +14,8 @@ import { amountOf, listing, percent } from './wording.js';
 export interface PlacementPreference {
   dataCentre: string | null;
   country: string | null;
+  /** True: only the named data centre (or a site in the named country) may take the request. */
+  required?: boolean;
 }
 
 export interface PlacementInput {
@@ -42,7 +44,7 @@ export interface PlacementCandidate {
 }
 
 export interface PlacementRejection {
-  code: 'policy-refused' | 'no-compliant-capacity';
+  code: 'policy-refused' | 'no-compliant-capacity' | 'required-placement-unavailable';
   detail: string;
 }
 
@@ -64,6 +66,16 @@ type Located = Pick<PlacementCandidate, 'dataCentre' | 'country'>;
 /** 2: the data centre the request named; 1: a site in the country it named; 0: neither. */
 const preferenceRank = (preference: PlacementPreference, site: Located): number =>
   site.dataCentre === preference.dataCentre ? 2 : site.country === preference.country ? 1 : 0;
+
+/** Whether a required placement allows the site; every site is allowed when nothing is required. */
+function meetsRequirement(preference: PlacementPreference, site: Located): boolean {
+  if (preference.required !== true) return true;
+  if (preference.dataCentre !== null) return site.dataCentre === preference.dataCentre;
+  return preference.country === null || site.country === preference.country;
+}
+
+const requirementOf = (preference: PlacementPreference): string =>
+  preference.dataCentre !== null ? preference.dataCentre : `a data centre in ${preference.country}`;
 
 const uncapitalise = (text: string): string => text.charAt(0).toLowerCase() + text.slice(1);
 
@@ -96,6 +108,9 @@ export function planPlacement(decision: PolicyDecision, input: PlacementInput): 
       preferred: preferenceRank(input.preference, judged) > 0,
     };
     if (!judged.compliant) return { ...base, outcome: 'refused', reason: failingReasons(judged.results) };
+    if (!meetsRequirement(input.preference, judged)) {
+      return { ...base, outcome: 'refused', reason: `Complies with the policy, but the request requires ${requirementOf(input.preference)}.` };
+    }
     const short = capacityShortfalls(input.demand, site);
     if (short.length > 0) {
       shortfalls.set(judged.dataCentre, short);
@@ -118,6 +133,8 @@ export function planPlacement(decision: PolicyDecision, input: PlacementInput): 
   let rejection: PlacementRejection | null = null;
   if (!decision.allowed) {
     rejection = { code: 'policy-refused', detail: decision.summary };
+  } else if (order.length === 0 && input.preference.required === true) {
+    rejection = { code: 'required-placement-unavailable', detail: requiredPlacementRefusal(input.preference, candidates) };
   } else if (order.length === 0) {
     const demand = CAPACITY_POOLS.map((pool) => amountOf(pool, input.demand[pool])).join(', ');
     const perSite = [...shortfalls].map(([code, short]) => `${code}: ${short.join('; ')}.`).join(' ');
@@ -127,8 +144,18 @@ export function planPlacement(decision: PolicyDecision, input: PlacementInput): 
     };
   }
   // A refused request is not placed anywhere: the preference is moot, and saying so would only confuse.
-  const preferenceNote = rejection?.code === 'policy-refused' ? null : noteOnPreference(input.preference, candidates);
+  const preferenceNote =
+    rejection?.code === 'policy-refused' || rejection?.code === 'required-placement-unavailable' ? null : noteOnPreference(input.preference, candidates);
   return { order, candidates, rejection, preferenceNote, preference: input.preference, tieBreaker };
+}
+
+/** Why no site the request requires may take it, in the words of the rules that refused each. */
+function requiredPlacementRefusal(preference: PlacementPreference, candidates: readonly PlacementCandidate[]): string {
+  const required = candidates.filter((c) => meetsRequirement(preference, c));
+  const head = `The request requires ${requirementOf(preference)}`;
+  if (required.length === 0) return `${head}, which is not a data centre the request may be placed on.`;
+  if (required.length === 1) return `${head}, which may not take it: ${uncapitalise(required[0].reason)}`;
+  return `${head}; none may take it. ${required.map((c) => `${c.dataCentre}: ${c.reason}`).join(' ')}`;
 }
 
 function noteOnPreference(preference: PlacementPreference, candidates: readonly PlacementCandidate[]): string | null {

@@ -18,7 +18,8 @@ export interface IaasSpec {
   storageGib: number;
   networkCidr: string;
   hybridLink: HybridLinkSpec | null;
-  preference: { dataCentre: string | null; country: string | null };
+  /** `required` is absent on requests stored before it existed: a preference, then. */
+  preference: { dataCentre: string | null; country: string | null; required?: boolean };
 }
 
 /** Capacity and quota a request consumes; held at submission, committed at ACTIVE. */

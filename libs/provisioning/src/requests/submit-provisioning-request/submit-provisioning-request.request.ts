@@ -4,6 +4,7 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsBoolean,
   IsIn,
   IsInt,
   IsObject,
@@ -87,6 +88,19 @@ export class HybridLinkRequest {
   vpnGatewayAddress: string;
 }
 
+/** A requirement must say what it requires: `required` alone would silently mean nothing. */
+const NamesWhatItRequires = (): PropertyDecorator =>
+  ValidateBy({
+    name: 'namesWhatItRequires',
+    validator: {
+      validate: (value: unknown, args?: ValidationArguments) => {
+        const preference = args?.object as PlacementPreferenceRequest | undefined;
+        return value !== true || preference?.dataCentre !== undefined || preference?.country !== undefined;
+      },
+      defaultMessage: () => 'required may be true only with a dataCentre or a country to require',
+    },
+  });
+
 export class PlacementPreferenceRequest {
   @ApiPropertyOptional({ type: String, maxLength: 40, pattern: CODE_PATTERN.source, example: 'cn-beijing-1' })
   @IsAbsentOrValid()
@@ -101,6 +115,19 @@ export class PlacementPreferenceRequest {
   @Length(2, 2)
   @Matches(COUNTRY_CODE_PATTERN, { message: 'country must be an ISO 3166-1 alpha-2 code such as CN' })
   country?: string;
+
+  @ApiPropertyOptional({
+    type: Boolean,
+    default: false,
+    example: false,
+    description:
+      'true: only the named data centre (or a site in the named country) may take the request; if none may, it is ' +
+      "rejected with the reason (`required-placement-unavailable`). false: a preference, honoured when the site complies and has room.",
+  })
+  @IsAbsentOrValid()
+  @IsBoolean()
+  @NamesWhatItRequires()
+  required?: boolean;
 }
 
 export class IaasSpecRequest {
@@ -137,7 +164,7 @@ export class IaasSpecRequest {
   @Type(() => HybridLinkRequest)
   hybridLink?: HybridLinkRequest;
 
-  @ApiPropertyOptional({ type: PlacementPreferenceRequest, description: 'Honoured when the site is compliant and has room.' })
+  @ApiPropertyOptional({ type: PlacementPreferenceRequest, description: 'Where the request should go: honoured when the site is compliant and has room; with required, the only place it may go.' })
   @IsAbsentOrValid()
   @IsObject()
   @ValidateNested()
@@ -169,5 +196,9 @@ export const toIaasSpec = (spec: IaasSpecRequest): IaasSpec => ({
   storageGib: spec.storageGib,
   networkCidr: spec.networkCidr,
   hybridLink: spec.hybridLink ? { onPremisesCidr: spec.hybridLink.onPremisesCidr, vpnGatewayAddress: spec.hybridLink.vpnGatewayAddress } : null,
-  preference: { dataCentre: spec.preference?.dataCentre ?? null, country: spec.preference?.country ?? null },
+  preference: {
+    dataCentre: spec.preference?.dataCentre ?? null,
+    country: spec.preference?.country ?? null,
+    required: spec.preference?.required === true,
+  },
 });
