@@ -1,7 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { Queue } from 'bullmq';
 import pg from 'pg';
 import request from 'supertest';
 import { createApiApp } from '../../apps/api/src/create-api-app.js';
@@ -11,7 +10,7 @@ import { type AppConfig, loadConfig } from '#libs/core/src/config/app-config.js'
 import { HttpPartnerBackend } from '#libs/partner-client/src/http/http-partner-backend.js';
 import { PartnerSimAdminClient } from '#libs/partner-client/src/http/partner-sim-admin.client.js';
 import { runMigrations } from '#libs/persistence/src/run-migrations.js';
-import { QUEUES } from '#libs/provisioning/src/execution/jobs/job-registry.js';
+import { removeQueues } from '#libs/provisioning/src/execution/jobs/remove-queues.js';
 import { createDatabase, dropDatabase, ensureTemplateDatabase, uniqueDatabaseName } from './test-database.js';
 
 /** Fast timings for tests: the rules are the same, only the waits are shorter. */
@@ -113,20 +112,10 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
       await stopWorker();
       for (const app of apps.reverse()) await app.close();
       await db.end();
-      await obliterateQueues(config);
+      await removeQueues(config);
       await dropDatabase(databaseName);
     },
   };
 }
 
 /** The test's queues are its own (unique prefix): remove every key they left in Redis. */
-async function obliterateQueues(config: AppConfig): Promise<void> {
-  for (const name of QUEUES) {
-    const queue = new Queue(name, { connection: { url: config.redisUrl }, prefix: config.worker.queuePrefix });
-    try {
-      await queue.obliterate({ force: true });
-    } finally {
-      await queue.close();
-    }
-  }
-}

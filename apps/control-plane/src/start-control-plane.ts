@@ -29,6 +29,8 @@ export interface ControlPlane {
   /** Whether BOOTSTRAP_API_KEY is set, the other way in when there is no demo key. */
   bootstrapKeySet: boolean;
   components: RunningComponent[];
+  /** The in-process worker, stopped (drained) and started again while the rest runs on. */
+  worker: { stop(): Promise<void>; start(): Promise<void> };
   close(): Promise<void>;
 }
 
@@ -88,10 +90,15 @@ export async function startControlPlane(config: AppConfig, options: StartOptions
     components.push({ name, url, close: () => app.close() });
     return url;
   };
-  try {
-    const simulatorUrl = await start('partner-sim', await createPartnerSimApp(config), options.partnerSimPort ?? config.partnerSimPort);
-    await start('api', await createApiApp(config), options.port ?? config.port);
+  let simulatorUrl = config.partnerSimUrl;
+  const startWorker = async (): Promise<void> => {
+    if (components.some((c) => c.name === 'worker')) return;
     await start('worker', await createWorkerApp({ ...config, partnerSimUrl: simulatorUrl }), options.workerPort ?? config.workerPort);
+  };
+  try {
+    simulatorUrl = await start('partner-sim', await createPartnerSimApp(config), options.partnerSimPort ?? config.partnerSimPort);
+    await start('api', await createApiApp(config), options.port ?? config.port);
+    await startWorker();
   } catch (error) {
     await close();
     throw error;
@@ -103,6 +110,15 @@ export async function startControlPlane(config: AppConfig, options: StartOptions
     platformKeyFile,
     bootstrapKeySet: config.bootstrapApiKey !== null,
     components,
+    worker: {
+      start: startWorker,
+      async stop() {
+        const index = components.findIndex((c) => c.name === 'worker');
+        if (index === -1) return;
+        const [worker] = components.splice(index, 1);
+        await worker.close();
+      },
+    },
     close,
   };
 }

@@ -18,6 +18,9 @@ const slug = (text: string): string =>
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
 
+/** The demo key of a tenant, by the tenant's name: `tenant-beijing-commercial-bank`. */
+export const tenantKeyName = (tenantName: string): string => `tenant-${slug(tenantName)}`;
+
 /** A platform operator, each partner's operator and each tenant of the world: every role the demo shows. */
 export function demoKeySpecs(world: DemoWorld): DemoKeySpec[] {
   return [
@@ -32,7 +35,7 @@ export function demoKeySpecs(world: DemoWorld): DemoKeySpec[] {
     ),
     ...world.tenants.map(
       (tenant): DemoKeySpec => ({
-        name: `tenant-${slug(tenant.name)}`,
+        name: tenantKeyName(tenant.name),
         role: 'tenant',
         scope: { kind: 'tenant', tenantId: tenant.id },
         description: `Tenant ${tenant.name}: its own requests and deployments`,
