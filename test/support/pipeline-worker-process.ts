@@ -8,11 +8,12 @@ const ROOT = new URL(import.meta.url.includes('/dist/test/') ? '../../../' : '..
 const WORKER_MAIN = `${ROOT}dist/apps/worker/src/main.js`;
 
 /**
- * Compiles the apps to dist/ so a worker can run as a process of its own (node cannot run the
- * TypeScript sources). Type errors elsewhere in the tree do not stop the emit; a missing
- * worker entry point does.
+ * `npm test` builds dist/ before jest starts (pretest), so processes of other test files never load
+ * a file a compile is rewriting. Compiles here only when the worker entry point is missing (jest
+ * run on its own); type errors elsewhere in the tree do not stop the emit.
  */
 export async function buildWorker(): Promise<void> {
+  if (existsSync(WORKER_MAIN)) return;
   await promisify(execFile)('node', [`${ROOT}node_modules/typescript/bin/tsc`, '-p', `${ROOT}tsconfig.build.json`], { cwd: ROOT }).catch(
     (error: Error & { stdout?: string }) => {
       if (!existsSync(WORKER_MAIN)) throw new Error(`Build failed: ${error.stdout ?? error.message}`);
