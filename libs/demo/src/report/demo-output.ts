@@ -86,7 +86,7 @@ class TerminalOutput implements DemoOutput {
   }
 
   private redraw(permanent: string): void {
-    const width = Math.max(20, (this.stream.columns ?? 100) - 1);
+    const width = Math.max(20, (this.stream.columns || 100) - 1);
     // A live line longer than the terminal would wrap and break the count of lines to go back up.
     const block = [...this.liveLines.values()].map((text) => fitTo(text, width));
     this.stream.write(`${up(this.drawn)}${CLEAR_TO_END}${permanent}${block.map((text) => `${text}\n`).join('')}`);
