@@ -198,6 +198,39 @@ describe('partner simulator: hot routes answer as the Nest app does', () => {
     }
   });
 
+  it('draws the same outcomes from the same seed, call by call: creates, polls, power-ons, lists and deletes', async () => {
+    // A fixed code on a fresh database: the draws, and so what this test meets, are the same in every run.
+    const partner = 'hot-seeded';
+    const seeded = { latencyMs: 0, jitterMs: 0, transientFailureRate: 0.5, permanentFailureRate: 0.3, seed: 7 };
+    // Each counts its own calls: set on both, both start from the first.
+    await hot.admin.setProfile(partner, seeded);
+    await nest.admin.setProfile(partner, seeded);
+    const met: string[] = [];
+    /** The same call to both until it gets through (at most 8 tries), as a client retries. */
+    const compared = async (name: string, path: string, init: RequestInit = {}, fresh?: () => Record<string, string>) => {
+      for (let tries = 0; tries < 8; tries += 1) {
+        const answer = await both(path, init, fresh);
+        met.push(`${name} ${answer.status}`);
+        if (answer.status !== 429 && answer.status !== 503) return JSON.parse(answer.body) as { id: string; resourceId: string; status: string };
+      }
+      return null;
+    };
+    for (const item of ['org', 'network', 'vm-0', 'vm-1', 'vm-2']) {
+      const type = item.startsWith('vm') ? 'vm' : item;
+      const body = JSON.stringify({ type, spec: {}, labels: { ...labels, item } });
+      const made = await compared('create', `/partners/${partner}/resources`, post(body), newKey);
+      // Both act on what the fast one made: one database, and the same labels behind either's resource.
+      if (!made) continue;
+      const polled = await compared('poll', `/partners/${partner}/operations/${made.id}`);
+      if (type === 'vm' && polled?.status === 'succeeded') {
+        await compared('power-on', `/partners/${partner}/resources/${made.resourceId}/power-on`, { method: 'POST' }, newKey);
+      }
+      await compared('list', `/partners/${partner}/resources?tenant=tenant-1&type=${type}`);
+      await compared('delete', `/partners/${partner}/resources/${made.resourceId}`, { method: 'DELETE' }, newKey);
+    }
+    expect(met).toEqual(expect.arrayContaining(['create 429', 'create 503', 'create 202', 'poll 200', 'power-on 202', 'list 200', 'delete 202']));
+  });
+
   it('leaves everything to the Nest app when CORS is configured: its headers are on every answer', async () => {
     const env = { CORS_ORIGINS: 'https://console.example' };
     const pair: [TestPartnerSim, TestPartnerSim] = [await startPartnerSim(databaseUrl, env), await startPartnerSim(databaseUrl, env, { hotRoutes: false })];

@@ -67,7 +67,7 @@ describe('partner simulator', () => {
     const applied = await runMigrations(databaseUrl);
     expect(applied.length).toBeGreaterThan(0);
     const { rows: simMigrations } = await db.query<{ name: string }>('SELECT name FROM partner_sim.migrations');
-    expect(simMigrations.map((m) => m.name)).toEqual(['PartnerSim1765000000000', 'TenantResourcesByType1765086400000']);
+    expect(simMigrations.map((m) => m.name)).toEqual(['PartnerSim1765000000000', 'TenantResourcesByType1765086400000', 'ProfileSeed1765172800000']);
     const { rows: cpMigrations } = await db.query('SELECT name FROM public.schema_migrations');
     expect(cpMigrations).toHaveLength(applied.length);
   });
@@ -381,7 +381,7 @@ describe('partner simulator', () => {
     const partner = partnerFor('restart');
     const labels = labelsFor();
     const kept = await settled(await backend.startCreate(partner, 'vm', {}, labels, key()));
-    await admin.setProfile(partner, { latencyMs: 200, jitterMs: 0, transientFailureRate: 0, permanentFailureRate: 0 });
+    await admin.setProfile(partner, { latencyMs: 200, jitterMs: 0, transientFailureRate: 0, permanentFailureRate: 0, seed: 9 });
     await admin.addFault(partner, { action: 'create', resourceType: 'volume', kind: 'permanent', count: 1 });
     const inFlightKey = key();
     const inFlight = await backend.startCreate(partner, 'network', {}, labels, inFlightKey);
@@ -394,7 +394,7 @@ describe('partner simulator', () => {
     expect(await backend.getOperation(partner, kept.id)).toMatchObject({ status: 'succeeded' });
     expect(await settled(await backend.getOperation(partner, inFlight.id))).toMatchObject({ status: 'succeeded' });
     expect((await backend.startCreate(partner, 'network', {}, labels, inFlightKey)).id).toBe(inFlight.id);
-    expect(await admin.getProfile(partner)).toMatchObject({ latencyMs: 200, configured: true });
+    expect(await admin.getProfile(partner)).toMatchObject({ latencyMs: 200, seed: 9, configured: true });
     expect(await settled(await backend.startCreate(partner, 'volume', {}, labels, key()))).toMatchObject({ status: 'failed' });
     expect(await backend.listResources(partner, { request: labels.request })).toMatchObject([
       { id: kept.resourceId, state: 'active' },

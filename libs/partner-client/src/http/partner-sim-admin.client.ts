@@ -6,6 +6,19 @@ export interface SimulationProfile {
   jitterMs: number;
   transientFailureRate: number;
   permanentFailureRate: number;
+  /**
+   * A non-negative integer (at most 2^53 - 1) that makes the partner's random outcomes
+   * reproducible: see docs/partner-simulator.md. Absent: unseeded.
+   */
+  seed?: number;
+}
+
+/** A partner's profile as the simulator answers it; `seed` null: unseeded. */
+export interface PartnerProfile extends Omit<SimulationProfile, 'seed'> {
+  partner: string;
+  seed: number | null;
+  /** False: nobody configured the partner, which behaves as the defaults shown. */
+  configured: boolean;
 }
 
 export interface FaultRequest {
@@ -40,11 +53,12 @@ export class PartnerSimAdminClient {
     this.baseUrl = baseUrl.replace(/\/+$/, '');
   }
 
-  setProfile(partner: string, profile: SimulationProfile): Promise<SimulationProfile & { partner: string; configured: boolean }> {
+  /** Replaces the partner's profile; setting one (the same seed too) starts its seeded draws from the beginning again. */
+  setProfile(partner: string, profile: SimulationProfile): Promise<PartnerProfile> {
     return this.send('PUT', `/admin/partners/${encodeURIComponent(partner)}/profile`, profile) as never;
   }
 
-  getProfile(partner: string): Promise<SimulationProfile & { partner: string; configured: boolean }> {
+  getProfile(partner: string): Promise<PartnerProfile> {
     return this.send('GET', `/admin/partners/${encodeURIComponent(partner)}/profile`) as never;
   }
 

@@ -7,6 +7,7 @@ export class ProfileResponse {
   @ApiProperty({ example: 200 }) jitterMs: number;
   @ApiProperty({ example: 0.05 }) transientFailureRate: number;
   @ApiProperty({ example: 0.01 }) permanentFailureRate: number;
+  @ApiProperty({ type: 'integer', nullable: true, example: 42, description: 'Null: unseeded, draws from Math.random.' }) seed: number | null;
   @ApiProperty({ description: 'False: nobody configured this partner, which behaves as the defaults shown.' }) configured: boolean;
 }
 

@@ -14,6 +14,25 @@ export abstract class RandomSource {
   abstract uniqueId(): string;
 }
 
+/**
+ * What a call on an existing resource or operation acts on, for seeded draws (call-identity.ts).
+ * Read only: nothing is completed or locked, since the partner may yet refuse the call.
+ */
+export abstract class CallTargets {
+  /** Null: the partner has no resource by that id. */
+  abstract resource(partner: string, id: string): Promise<CallTarget | null>;
+  /** Null: the partner has no operation by that id. */
+  abstract operation(partner: string, id: string): Promise<CallTarget | null>;
+}
+
+/** A resource's type and labels (which never change), and for an operation its action. */
+export interface CallTarget {
+  type: ResourceType;
+  labels: Record<string, string>;
+  /** The operation's action; null for a call on the resource itself. */
+  action: OperationAction | null;
+}
+
 export abstract class ProfileRepository {
   /** Null when the partner was never configured: it behaves as DEFAULT_PROFILE. */
   abstract find(partner: string): Promise<SimulationProfile | null>;

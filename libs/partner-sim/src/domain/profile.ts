@@ -8,6 +8,11 @@ export interface SimulationProfile {
   transientFailureRate: number;
   /** Probability that a new operation fails for good when it completes. */
   permanentFailureRate: number;
+  /**
+   * Null: draws come from Math.random. Otherwise each of the partner's draws is a function of the
+   * seed, the call's identity and how many calls with that identity came before (call-identity.ts).
+   */
+  seed: number | null;
 }
 
 /** A partner nobody configured: instant and reliable. */
@@ -16,6 +21,10 @@ export const DEFAULT_PROFILE: SimulationProfile = Object.freeze({
   jitterMs: 0,
   transientFailureRate: 0,
   permanentFailureRate: 0,
+  seed: null,
 });
 
 export const MAX_LATENCY_MS = 600_000;
+
+/** The largest seed: whole numbers up to it survive JSON and a bigint column exactly. */
+export const MAX_SEED = Number.MAX_SAFE_INTEGER;

@@ -1,13 +1,14 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { PartnerSim1765000000000 } from './migrations/1765000000000-partner-sim.js';
 import { TenantResourcesByType1765086400000 } from './migrations/1765086400000-tenant-resources-by-type.js';
+import { ProfileSeed1765172800000 } from './migrations/1765172800000-profile-seed.js';
 import { PARTNER_SIM_SCHEMA, partnerSimEntities } from './partner-sim.entities.js';
 
 /** The Nest name of the simulator's data source; it never shares the control plane's. */
 export const PARTNER_SIM_DATA_SOURCE = 'partner-sim';
 
 // Its own list, run by the simulator itself: the control plane's migrations never touch this schema.
-export const partnerSimMigrations = [PartnerSim1765000000000, TenantResourcesByType1765086400000];
+export const partnerSimMigrations = [PartnerSim1765000000000, TenantResourcesByType1765086400000, ProfileSeed1765172800000];
 
 /** `poolSize`: connections kept by this data source (DATABASE_POOL_SIZE). */
 export function partnerSimDataSourceOptions(databaseUrl: string, poolSize = 4): DataSourceOptions {

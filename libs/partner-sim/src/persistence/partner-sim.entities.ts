@@ -43,6 +43,8 @@ export class ProfileRow {
   @Column('integer', { name: 'jitter_ms' }) jitterMs: number;
   @Column('double precision', { name: 'transient_failure_rate' }) transientFailureRate: number;
   @Column('double precision', { name: 'permanent_failure_rate' }) permanentFailureRate: number;
+  // bigint: the driver hands it over as a string.
+  @Column('bigint', { nullable: true }) seed: string | null;
   @Column('timestamptz', { name: 'updated_at' }) updatedAt: Date;
 }
 

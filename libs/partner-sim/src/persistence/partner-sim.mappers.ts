@@ -1,5 +1,6 @@
 import type { Fault, NewFault } from '../domain/fault.js';
 import type { SimOperation } from '../domain/operation.js';
+import type { CallTarget } from '../domain/partner-sim.ports.js';
 import type { SimulationProfile } from '../domain/profile.js';
 import type { SimResource } from '../domain/resource.js';
 import type {
@@ -55,8 +56,21 @@ export const profileMapper = {
     jitterMs: row.jitterMs,
     transientFailureRate: row.transientFailureRate,
     permanentFailureRate: row.permanentFailureRate,
+    seed: row.seed === null ? null : Number(row.seed),
   }),
-  toPersistence: (partner: string, profile: SimulationProfile): Partial<ProfileRow> => ({ partner, ...profile }),
+  toPersistence: (partner: string, profile: SimulationProfile): Partial<ProfileRow> => ({
+    partner,
+    ...profile,
+    seed: profile.seed === null ? null : String(profile.seed),
+  }),
+};
+
+export const callTargetMapper = {
+  toDomain: (row: Pick<ResourceRow, 'type' | 'labels'> & { action: string | null }): CallTarget => ({
+    type: row.type as ResourceType,
+    labels: row.labels,
+    action: row.action as OperationAction | null,
+  }),
 };
 
 export const faultMapper = {

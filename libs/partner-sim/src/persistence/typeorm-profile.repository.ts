@@ -37,7 +37,7 @@ export class TypeOrmProfileRepository extends ProfileRepository {
       .createQueryBuilder()
       .insert()
       .values({ ...profileMapper.toPersistence(partner, profile), updatedAt: () => 'now()' })
-      .orUpdate(['latency_ms', 'jitter_ms', 'transient_failure_rate', 'permanent_failure_rate', 'updated_at'], ['partner'])
+      .orUpdate(['latency_ms', 'jitter_ms', 'transient_failure_rate', 'permanent_failure_rate', 'seed', 'updated_at'], ['partner'])
       .execute();
     this.cache.delete(partner);
   }

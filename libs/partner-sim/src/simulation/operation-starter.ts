@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '#libs/core/src/domain/domain-error.js';
-import { drawLatency, type Outage, planOperation } from '../domain/call-plan.js';
+import { drawLatency, type Outage, planOperation, type Random } from '../domain/call-plan.js';
 import { requestFingerprint } from '../domain/fingerprint.js';
 import { completeOperation, newOperationId, permanentErrorFor, type SimOperation } from '../domain/operation.js';
 import {
@@ -37,9 +37,9 @@ export class OperationStarter {
   ) {}
 
   async start(partner: string, idempotencyKey: string, request: StartRequest): Promise<SimOperation> {
-    const profile = await this.gate.admit(partner);
+    const admission = await this.gate.admit(partner, request);
     const fingerprint = requestFingerprint(request);
-    const call = { partner, idempotencyKey, fingerprint, profile };
+    const call: Call = { partner, idempotencyKey, fingerprint, ...admission };
     const done = request.action === 'create' ? await this.createAtOnce(call, request) : request.action === 'power-on' ? await this.powerOnAtOnce(call, request) : null;
     if (done) return done;
     const started = await this.ledger.withIdempotencyKey(partner, idempotencyKey, async (tx): Promise<Started> => {
@@ -49,7 +49,7 @@ export class OperationStarter {
         await tx.settleResource(existing.resourceId);
         return { operation: await tx.operation(existing.id) };
       }
-      const begin = { tx, partner, idempotencyKey, fingerprint, profile };
+      const begin = { ...call, tx };
       return request.action === 'create' ? this.create(begin, request) : this.onExisting(begin, request);
     });
     // Thrown after the commit: a transient fault's consumption must stick though nothing else happened.
@@ -63,7 +63,7 @@ export class OperationStarter {
    * the full way costs a transaction of several round trips.
    */
   private async createAtOnce(call: Call, request: Extract<StartRequest, { action: 'create' }>): Promise<SimOperation | null> {
-    const plan = planOperation(call.profile, null, this.next);
+    const plan = planOperation(call.profile, null, call.planDraws());
     if (plan.kind === 'outage') return null;
     return this.ledger.recordAtOnce(this.entryFor(call, this.newTarget(call.partner, request), plan.outcome, plan.latencyMs), null);
   }
@@ -74,7 +74,7 @@ export class OperationStarter {
    * state and power are written, so those are all the target needs to know of it.
    */
   private async powerOnAtOnce(call: Call, request: Extract<StartRequest, { action: 'power-on' }>): Promise<SimOperation | null> {
-    const plan = planOperation(call.profile, null, this.next);
+    const plan = planOperation(call.profile, null, call.planDraws());
     if (plan.kind === 'outage') return null;
     const expected = { state: 'active', power: 'off' } as const;
     const resource: NewResource = { id: request.resourceId, partner: call.partner, type: 'vm', spec: {}, labels: {}, ...expected };
@@ -84,7 +84,7 @@ export class OperationStarter {
 
   private async create(begin: Begin, request: Extract<StartRequest, { action: 'create' }>): Promise<Started> {
     const { tx, partner } = begin;
-    const plan = planOperation(begin.profile, await tx.takeFault(partner, 'create', request.type), this.next);
+    const plan = planOperation(begin.profile, await tx.takeFault(partner, 'create', request.type), begin.planDraws());
     if (plan.kind === 'outage') return { outage: plan.outage };
     return this.record(begin, this.newTarget(partner, request), plan.outcome, plan.latencyMs);
   }
@@ -102,11 +102,11 @@ export class OperationStarter {
     const createPending = resource.state === 'creating';
     if (request.action === 'delete' && resource.state === 'deleted') {
       // Deleting what is gone already succeeds: a compensation run twice must not fail.
-      const latencyMs = drawLatency(begin.profile, this.next);
+      const latencyMs = drawLatency(begin.profile, begin.planDraws());
       return this.record(begin, { action: 'delete', resource, isNew: false, createPending }, 'success', latencyMs);
     }
     if (request.action === 'power-on') assertCanPowerOn(resource);
-    const plan = planOperation(begin.profile, await tx.takeFault(partner, request.action, resource.type), this.next);
+    const plan = planOperation(begin.profile, await tx.takeFault(partner, request.action, resource.type), begin.planDraws());
     if (plan.kind === 'outage') return { outage: plan.outage };
     const started = request.action === 'delete' ? startDeleting(resource) : resource;
     return this.record(begin, { action: request.action, resource: started, isNew: false, createPending }, plan.outcome, plan.latencyMs);
@@ -140,8 +140,6 @@ export class OperationStarter {
     const done = completeOperation(operation, resource, { createPending: target.createPending });
     return entry(done.status, { ...resource, ...done.resource });
   }
-
-  private readonly next = (): number => this.random.next();
 }
 
 interface Target {
@@ -152,12 +150,13 @@ interface Target {
   createPending: boolean;
 }
 
-/** A mutating call as it arrived: whose, under which key, the fingerprint of its request, the partner's profile. */
+/** A mutating call as it arrived: whose, under which key, the fingerprint of its request, the partner's profile and draws. */
 interface Call {
   partner: string;
   idempotencyKey: string;
   fingerprint: string;
   profile: SimulationProfile;
+  planDraws: () => Random;
 }
 
 interface Begin extends Call {

@@ -16,7 +16,10 @@ export class SetProfileHttpController {
   ) {}
 
   @Put()
-  @ApiOkResponse({ type: ProfileResponse, description: 'Applies to calls from now on; operations already started keep their outcome.' })
+  @ApiOkResponse({
+    type: ProfileResponse,
+    description: 'Applies to calls from now on; operations already started keep their outcome. Under a seed, calls count from zero again.',
+  })
   async set(@Param('partner', PartnerCodePipe) partner: string, @Body() body: SetProfileRequest): Promise<ProfileResponse> {
     await this.commands.execute(
       new SetProfileCommand(partner, {
@@ -24,6 +27,7 @@ export class SetProfileHttpController {
         jitterMs: body.jitterMs,
         transientFailureRate: body.transientFailureRate,
         permanentFailureRate: body.permanentFailureRate,
+        seed: body.seed ?? null,
       }),
     );
     return this.queries.execute(new GetProfileQuery(partner));

@@ -1,6 +1,7 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsNumber, Max, Min } from 'class-validator';
-import { MAX_LATENCY_MS } from '../../domain/profile.js';
+import { IsAbsentOrValid } from '#libs/core/src/http/validation.js';
+import { MAX_LATENCY_MS, MAX_SEED } from '../../domain/profile.js';
 
 export class SetProfileRequest {
   @ApiProperty({ minimum: 0, maximum: MAX_LATENCY_MS, example: 800, description: 'Mean time an operation takes.' })
@@ -26,4 +27,19 @@ export class SetProfileRequest {
   @Min(0)
   @Max(1)
   permanentFailureRate: number;
+
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 0,
+    maximum: MAX_SEED,
+    example: 42,
+    description:
+      'Makes the partner’s random outcomes reproducible: each call’s draws depend on the seed, what the call acts on and how many ' +
+      'such calls came before since this profile was set, not on the order calls arrive in. Absent: unseeded (Math.random).',
+  })
+  @IsAbsentOrValid()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_SEED)
+  seed?: number;
 }

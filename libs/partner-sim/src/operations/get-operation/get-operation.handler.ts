@@ -13,7 +13,7 @@ export class GetOperationHandler implements IQueryHandler<GetOperationQuery> {
   ) {}
 
   async execute({ partner, id }: GetOperationQuery): Promise<SimOperation> {
-    await this.gate.admit(partner);
+    await this.gate.admit(partner, { action: 'poll', operationId: id });
     // Polling at or after its time completes the operation (outcome decided when it started).
     const operation = await this.ledger.findOperation(partner, id);
     if (!operation) throw new NotFoundError('operation', id);

@@ -12,7 +12,7 @@ export class ListResourcesHandler implements IQueryHandler<ListResourcesQuery> {
   ) {}
 
   async execute({ partner, filter, through }: ListResourcesQuery): Promise<SimResource[]> {
-    if (through === 'partner-api') await this.gate.admit(partner);
+    if (through === 'partner-api') await this.gate.admit(partner, { action: 'list', filter });
     // The simulator's clock catching up before it reports is the ledger's (not a change the caller makes).
     return this.ledger.listResources(partner, filter);
   }
