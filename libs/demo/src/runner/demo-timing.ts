@@ -64,7 +64,7 @@ export function demoEnvironment(timing: DemoTiming): Record<string, string> {
     JOB_LOCK_MS: String(timing.jobLockMs),
     OUTBOX_RELAY_INTERVAL_MS: fast ? '20' : '100',
     // A partner that fails a third of its calls for a while must not exhaust a step's attempts.
-    STEP_MAX_ATTEMPTS: '10',
+    STEP_MAX_ATTEMPTS: '12',
     STEP_RETRY_BASE_MS: fast ? '20' : '200',
     // Past the fast partners' slowest operation, so an operation is polled once: the same seed then
     // draws the same outcomes for its polls from run to run.

@@ -4,7 +4,7 @@ import { PLATFORM_DEMO_KEY } from '#libs/seed/src/demo-keys/demo-keys.js';
 import { type ProblemView, type ProvisioningRequestView, SETTLED_STATUSES } from '../client/api-views.js';
 import type { DemoApiClient, SubmitOptions } from '../client/demo-api-client.js';
 import type { DemoDirectory, DemoTenant } from '../client/demo-directory.js';
-import { partnerOf, recordOf, type RequestRecord, seconds } from '../report/demo-report.js';
+import { decisiveReason, partnerOf, recordOf, type RequestRecord, seconds } from '../report/demo-report.js';
 import type { DemoOutput } from '../report/demo-output.js';
 import { ScenarioFailure } from '../scenarios/scenario.js';
 import type { DemoTiming, PartnerPace } from './demo-timing.js';
@@ -28,6 +28,13 @@ interface Tracked {
   httpStatus: number;
   submittedAt: Date;
   latest: ProvisioningRequestView | null;
+  /** Why it ended as it did, once it settled. */
+  reason: string | null;
+}
+
+interface RequestEvent {
+  type: string;
+  data: { reason?: string } | null;
 }
 
 /** What a scenario acts through: the API as each demo key, the simulator's admin API, the output. */
@@ -93,6 +100,8 @@ export class ScenarioContext {
       ...pace,
       transientFailureRate: failures.transientFailureRate ?? 0,
       permanentFailureRate: failures.permanentFailureRate ?? 0,
+      // Setting the profile restarts the partner's draws: each scenario meets the same outcomes on every run.
+      seed: this.seed,
     });
   }
 
@@ -127,12 +136,15 @@ export class ScenarioContext {
   /** Submits as the tenant (its own key, as its own client would) and keeps the request for the report. */
   async submit(label: string, tenant: DemoTenant, body: unknown, options: SubmitOptions = {}): Promise<Submission> {
     const submittedAt = new Date();
+    // Kept in the order submitted, not in the order answered: concurrent submissions stay in one order.
+    const tracked: Tracked = { tenant: tenant.name, httpStatus: 0, submittedAt, latest: null, reason: null };
+    this.tracked.set(label, tracked);
     const answer = await tenant.api.submit(body, options);
     const problem = answer.status >= 400 ? (answer.body as ProblemView) : null;
     let request = answer.status === 202 ? (answer.body as ProvisioningRequestView) : null;
     // A refusal is kept as a REJECTED request: read it, as an operator would, to see the decision.
     if (problem?.requestId) request = await tenant.api.request(problem.requestId);
-    this.tracked.set(label, { tenant: tenant.name, httpStatus: answer.status, submittedAt, latest: request });
+    Object.assign(tracked, { httpStatus: answer.status, latest: request, reason: request && decisiveReason(request) });
     if (request) this.output.settle(label, this.progressLine(label, request));
     else this.output.line(`  ${label}  ${answer.status} ${problem?.detail ?? ''}`.trimEnd());
     return { status: answer.status, request, problem, headers: answer.headers };
@@ -146,6 +158,7 @@ export class ScenarioContext {
     for (;;) {
       const request = await api.request(id);
       if (tracked) tracked.latest = request;
+      if (tracked && settled(request)) tracked.reason = await this.reasonOf(api, request);
       if (until(request)) {
         this.output.settle(label, this.progressLine(label, request));
         return request;
@@ -159,9 +172,24 @@ export class ScenarioContext {
     }
   }
 
+  /** A followed request's status and why it ended so, for a check's failure line. */
+  outcomeOf(request: ProvisioningRequestView): string {
+    const reason = [...this.tracked.values()].find((t) => t.latest?.id === request.id)?.reason ?? decisiveReason(request);
+    return reason ? `${request.status} (${reason})` : request.status;
+  }
+
   /** The requests of this scenario, in the order submitted, for the report. */
   records(): RequestRecord[] {
-    return [...this.tracked].map(([label, t]) => recordOf(label, t.tenant, t.httpStatus, t.submittedAt, t.latest));
+    return [...this.tracked].map(([label, t]) => ({ ...recordOf(label, t.tenant, t.httpStatus, t.submittedAt, t.latest), reason: t.reason }));
+  }
+
+  /** A rollback's cause is in the request's event log (the step that failed, the cancel); the rest in the request. */
+  private async reasonOf(api: DemoApiClient, request: ProvisioningRequestView): Promise<string | null> {
+    if (request.status !== 'ROLLED_BACK' && request.status !== 'FAILED') return decisiveReason(request);
+    const events = await api.all<RequestEvent>(`/v1/provisioning-requests/${request.id}/events`);
+    const cause = events.filter((event) => event.type === 'rollback-started').at(-1)?.data?.reason ?? null;
+    const leftovers = request.failure?.leftovers?.length ? `${request.failure.leftovers.length} resource(s) left at the partner` : null;
+    return [cause, request.failure?.detail, leftovers].filter(Boolean).join('; ') || null;
   }
 
   private progressLine(label: string, request: ProvisioningRequestView): string {

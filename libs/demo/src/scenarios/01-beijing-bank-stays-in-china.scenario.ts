@@ -15,7 +15,7 @@ export const scenario: Scenario = {
     const { status, request } = await demo.submit('bank-servers', bank, body);
     demo.check(status === 202 && request, `the submission answered ${status}, not 202`);
     const done = await demo.watch('bank-servers', request.id);
-    demo.check(done.status === 'ACTIVE', `it ended ${done.status}: ${done.failure?.detail ?? ''}`);
+    demo.check(done.status === 'ACTIVE', `it ended ${demo.outcomeOf(done)}`);
     const chosen = done.placement?.candidates.find((c) => c.outcome === 'chosen');
     demo.check(chosen?.country === 'CN' && chosen.operator === 'china-telecom', `it was placed at ${chosen?.dataCentre} (${chosen?.operator})`);
     const abroad = done.placement!.candidates.filter((c) => ['US', 'GB', 'JP'].includes(c.country));

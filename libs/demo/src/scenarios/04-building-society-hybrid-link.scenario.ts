@@ -19,7 +19,7 @@ export const scenario: Scenario = {
     const { status, request } = await demo.submit('hybrid', society, body);
     demo.check(status === 202 && request, `the submission answered ${status}, not 202`);
     const done = await demo.watch('hybrid', request.id);
-    demo.check(done.status === 'ACTIVE' && done.deployment, `it ended ${done.status}: ${done.failure?.detail ?? ''}`);
+    demo.check(done.status === 'ACTIVE' && done.deployment, `it ended ${demo.outcomeOf(done)}`);
     const chosen = done.placement?.candidates.find((c) => c.outcome === 'chosen');
     demo.check(chosen?.country === 'GB', `it was placed in ${chosen?.country}, not GB`);
     const deployment = await society.api.deployment(done.deployment.id);

@@ -20,7 +20,7 @@ export const scenario: Scenario = {
     const { status, request } = await demo.submit('doomed', energy, body);
     demo.check(status === 202 && request, `the submission answered ${status}, not 202`);
     const done = await demo.watch('doomed', request.id);
-    demo.check(done.status === 'ROLLED_BACK', `it ended ${done.status}, not ROLLED_BACK: ${done.failure?.detail ?? ''}`);
+    demo.check(done.status === 'ROLLED_BACK', `it ended ${demo.outcomeOf(done)}, not ROLLED_BACK`);
     demo.check(done.reservation?.status === 'released', `its capacity is ${done.reservation?.status}, not released`);
     const left = await demo.simulator.inspectResources('provider', { request: request.id });
     demo.check(left.length === 0, `the partner still holds ${left.map((r) => `${r.type} ${r.id} (${r.state})`).join(', ')}`);

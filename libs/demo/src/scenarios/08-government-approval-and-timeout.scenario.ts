@@ -22,7 +22,7 @@ export const scenario: Scenario = {
     demo.check(decision.status === 200, `China Telecom's approval was answered ${decision.status}`);
     demo.say("China Telecom's operator approved it; the policy was checked again at that moment.");
     const active = await demo.watch('to-approve', approved.request.id);
-    demo.check(active.status === 'ACTIVE', `the approved request ended ${active.status}: ${active.failure?.detail ?? ''}`);
+    demo.check(active.status === 'ACTIVE', `the approved request ended ${demo.outcomeOf(active)}`);
 
     const ignored = await demo.submit('left-to-time-out', bureau, body('10.51.0.0/16'));
     demo.check(ignored.request?.status === 'AWAITING_APPROVAL', `the second request is ${ignored.request?.status ?? ignored.status}`);

@@ -24,7 +24,7 @@ export const scenario: Scenario = {
     const { status, request } = await demo.submit('to-decommission', insurer, body);
     demo.check(status === 202 && request, `the submission answered ${status}, not 202`);
     const active = await demo.watch('to-decommission', request.id);
-    demo.check(active.status === 'ACTIVE' && active.deployment, `it ended ${active.status}: ${active.failure?.detail ?? ''}`);
+    demo.check(active.status === 'ACTIVE' && active.deployment, `it ended ${demo.outcomeOf(active)}`);
     const during = (await demo.platform.dataCentre(SITE)).used;
     demo.say(`${SITE} in use: ${describeUse(before)} before, ${describeUse(during)} while it runs.`);
 

@@ -37,7 +37,7 @@ export const scenario: Scenario = {
       demo.say(`Worker process ${worker.pid} takes over.`);
       const done = await Promise.all(ids.map((id, i) => demo.watch(`flight-${i + 1}`, id)));
       const notActive = done.filter((r) => r.status !== 'ACTIVE');
-      demo.check(notActive.length === 0, notActive.map((r) => `${r.status}: ${r.failure?.detail ?? ''}`).join('; '));
+      demo.check(notActive.length === 0, notActive.map((r) => `${demo.outcomeOf(r)}`).join('; '));
       for (const request of done) {
         const held = await demo.simulator.inspectResources('provider', { request: request.id });
         const items = held.map((r) => `${r.labels.step}/${r.labels.item}`);
