@@ -1,13 +1,13 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { Queue } from 'bullmq';
 import pg from 'pg';
 import request from 'supertest';
 import { createApiApp } from '../../apps/api/src/create-api-app.js';
 import { createPartnerSimApp } from '../../apps/partner-sim/src/create-partner-sim-app.js';
 import { createWorkerApp } from '../../apps/worker/src/create-worker-app.js';
 import { type AppConfig, loadConfig } from '#libs/core/src/config/app-config.js';
+import { type AnyQueue, openQueueConnection } from '#libs/core/src/queues/queue-connection.js';
 import { HttpPartnerBackend } from '#libs/partner-client/src/http/http-partner-backend.js';
 import { PartnerSimAdminClient } from '#libs/partner-client/src/http/partner-sim-admin.client.js';
 import { runMigrations } from '#libs/persistence/src/run-migrations.js';
@@ -119,14 +119,23 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
   };
 }
 
-/** The test's queues are its own (unique prefix): remove every key they left in Redis. */
-async function obliterateQueues(config: AppConfig): Promise<void> {
-  for (const name of QUEUES) {
-    const queue = new Queue(name, { connection: { url: config.redisUrl }, prefix: config.worker.queuePrefix });
-    try {
-      await queue.obliterate({ force: true });
-    } finally {
-      await queue.close();
-    }
+/** One of the pipeline's queues, on the backend its config names, for a test to act on; closed afterwards. */
+export async function withQueue<T>(config: AppConfig, name: string, work: (queue: AnyQueue) => Promise<T>): Promise<T> {
+  const connection = openQueueConnection(config);
+  const queue = connection.queue(name);
+  try {
+    return await work(queue);
+  } finally {
+    await queue.close();
+    await connection.close();
   }
+}
+
+/**
+ * The test's queues are its own (unique prefix): remove every key they left in Redis. On the
+ * PostgreSQL backend they live in the test's database, which is dropped.
+ */
+async function obliterateQueues(config: AppConfig): Promise<void> {
+  if (config.queueBackend !== 'redis') return;
+  for (const name of QUEUES) await withQueue(config, name, (queue) => queue.obliterate({ force: true }));
 }
