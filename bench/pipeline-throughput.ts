@@ -1,9 +1,10 @@
 import 'reflect-metadata';
 import { loadConfig } from '#libs/core/src/config/app-config.js';
 import { openQueueConnection } from '#libs/core/src/queues/queue-connection.js';
+import { freePort } from '#libs/runtime/src/free-port.js';
 import { PROVISIONING_QUEUE } from '#libs/provisioning/src/persistence/request-journal.js';
 import { FAST_PIPELINE_ENV, startPipeline } from '../test/support/pipeline-harness.js';
-import { freePort, startWorkerProcess, type WorkerProcess } from '../test/support/pipeline-worker-process.js';
+import { startWorkerProcess, type WorkerProcess } from '../test/support/pipeline-worker-process.js';
 import { dropDatabase, TEMPLATE_DATABASE_ENV } from '../test/support/test-database.js';
 import { anyOpen, seedBenchWorld } from './pipeline-world.js';
 import { backendsOf, cpuOf, pidsNamed, spentSince } from './process-cpu.js';
