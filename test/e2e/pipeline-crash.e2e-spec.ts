@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { capacityMismatches, readSteps, waitForStatus } from '../support/pipeline-assertions.js';
 import { FAST_PIPELINE_ENV, type Pipeline, startPipeline } from '../support/pipeline-harness.js';
-import { buildWorker, startWorkerProcess, type WorkerProcess } from '../support/pipeline-worker-process.js';
+import { buildApps } from '../support/built-apps.js';
+import { startWorkerProcess, type WorkerProcess } from '../support/pipeline-worker-process.js';
 import { arrangeCatalogue, arrangeSite, type PipelineCatalogue, requestBody, type Site } from '../support/pipeline-world.js';
 
 jest.setTimeout(180_000);
@@ -10,7 +11,7 @@ const REQUESTS = 50;
 const FINAL = ['ACTIVE', 'ROLLED_BACK', 'FAILED', 'DECOMMISSIONED'];
 
 // One build for both backends: the workers run as processes of their own, from dist/.
-beforeAll(() => buildWorker());
+beforeAll(() => buildApps());
 
 /**
  * kill -9 of a worker process while 50 requests are in flight: a new worker finishes them all,
