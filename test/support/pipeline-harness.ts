@@ -50,6 +50,8 @@ export interface PipelineOptions {
   worker?: boolean;
   /** True: the API also listens on a port of its own (apiUrl), as a deployment's would. */
   listen?: boolean;
+  /** An empty database of the caller's (a bench's embedded PostgreSQL): migrated here and left in place at close. */
+  databaseUrl?: string;
 }
 
 /**
@@ -57,8 +59,10 @@ export interface PipelineOptions {
  * migrated template, with a BullMQ prefix of their own so test files never share a queue.
  */
 export async function startPipeline(options: PipelineOptions = {}): Promise<Pipeline> {
-  const databaseName = uniqueDatabaseName('cp_test_pipeline');
-  const databaseUrl = await createDatabase(databaseName, await ensureTemplateDatabase(runMigrations));
+  const databaseName = options.databaseUrl ? null : uniqueDatabaseName('cp_test_pipeline');
+  const databaseUrl = databaseName
+    ? await createDatabase(databaseName, await ensureTemplateDatabase(runMigrations))
+    : await runMigrations(options.databaseUrl!).then(() => options.databaseUrl!);
   const platformKey = `test-bootstrap-${randomBytes(24).toString('base64url')}`;
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -114,7 +118,7 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
       for (const app of apps.reverse()) await app.close();
       await db.end();
       await obliterateQueues(config);
-      await dropDatabase(databaseName);
+      if (databaseName) await dropDatabase(databaseName);
     },
   };
 }
