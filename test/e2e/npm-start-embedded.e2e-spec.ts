@@ -65,7 +65,7 @@ describe('npm start with nothing configured and nothing answering', () => {
     while (ready.status !== 200) {
       if (running.child.exitCode !== null) throw new Error(`npm start exited:\n${running.stdout()}\n${running.stderr()}`);
       await sleep(250);
-      ready = await running.get(3000, '/health/ready');
+      ready = await running.call(3000, '/health/ready');
     }
     expect(firstLine(running)).toMatch(EMBEDDED_LINE);
     expect(firstLine(running)).toContain('created now');
@@ -74,9 +74,28 @@ describe('npm start with nothing configured and nothing answering', () => {
 
     // The seeded world, through the API, with the demo key it wrote into the working copy.
     const key = (await readFile(join(work, '.demo', 'platform-operator.key'), 'utf8')).trim();
-    const partners = await running.get(3000, '/v1/partners', { authorization: `Bearer ${key}` });
-    expect(partners.status).toBe(200);
-    expect((partners.body as { items: { code: string }[] }).items.map((p) => p.code).sort()).toEqual(['china-telecom', 'provider', 'softbank']);
+    const api = async <T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> =>
+      (await running.call(3000, path, { ...init, headers: { authorization: `Bearer ${key}` } })).body as T;
+    const partners = await api<{ items: { code: string }[] }>('/v1/partners');
+    expect(partners.items.map((p) => p.code).sort()).toEqual(['china-telecom', 'provider', 'softbank']);
+
+    // And it provisions: the queues and the steps run on the embedded PostgreSQL 18.
+    const tenants = await api<{ items: { id: string }[] }>('/v1/tenants?homeCountry=CN&limit=100');
+    const images = await api<{ items: { id: string }[] }>('/v1/catalogue/images?limit=100');
+    const submitted = await api<{ id: string }>('/v1/provisioning-requests', {
+      method: 'POST',
+      body: {
+        tenant: tenants.items[0].id,
+        service: 'iaas',
+        spec: { vms: [{ size: 'm1.small', image: images.items[0].id, count: 1 }], storageGib: 0, networkCidr: '10.30.0.0/16', preference: { dataCentre: 'cn-beijing-1' } },
+      },
+    });
+    let status = '';
+    while (!['ACTIVE', 'ROLLED_BACK', 'FAILED', 'REJECTED'].includes(status)) {
+      await sleep(200);
+      status = (await api<{ status: string }>(`/v1/provisioning-requests/${submitted.id}`)).status;
+    }
+    expect(status).toBe('ACTIVE');
 
     // Its data is in the working copy's .data/, owned by the user it runs as (never root).
     expect(existsSync(join(pgdata, 'PG_VERSION'))).toBe(true);

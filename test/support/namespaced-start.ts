@@ -27,8 +27,8 @@ export interface NamespacedProcess {
   stdout(): string;
   stderr(): string;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  /** GET on 127.0.0.1 inside the process's own network namespace (nothing outside can reach it). */
-  get(port: number, path: string, headers?: Record<string, string>): Promise<{ status: number; body: unknown }>;
+  /** An HTTP call to 127.0.0.1 from inside the process's own network namespace (nothing outside can reach it). */
+  call(port: number, path: string, init?: { method?: string; headers?: Record<string, string>; body?: unknown }): Promise<{ status: number; body: unknown }>;
 }
 
 /**
@@ -44,13 +44,18 @@ export function startInOwnNetwork(options: { cwd: string; env: Record<string, st
   child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
-  const get = async (port: number, path: string, headers: Record<string, string> = {}) => {
+  const call: NamespacedProcess['call'] = async (port, path, init = {}) => {
+    const request = {
+      method: init.method ?? 'GET',
+      headers: { ...(init.body === undefined ? {} : { 'content-type': 'application/json' }), ...init.headers },
+      ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+    };
     // unshare and sh exec in place, so the child's pid is the control plane's, inside the namespace.
-    const fetchThere = `fetch('http://127.0.0.1:${port}${path}', { headers: ${JSON.stringify(headers)} })
+    const fetchThere = `fetch('http://127.0.0.1:${port}${path}', ${JSON.stringify(request)})
       .then(async (res) => console.log(JSON.stringify({ status: res.status, body: await res.json().catch(() => null) })),
             () => console.log(JSON.stringify({ status: 0, body: null })))`;
     const { stdout: answer } = await promisify(execFile)('nsenter', ['-t', String(child.pid), '-n', process.execPath, '-e', fetchThere]);
     return JSON.parse(answer) as { status: number; body: unknown };
   };
-  return { child, stdout: () => stdout, stderr: () => stderr, exited, get };
+  return { child, stdout: () => stdout, stderr: () => stderr, exited, call };
 }
