@@ -51,7 +51,7 @@ function redisQueues(config: AppConfig): QueueConnection {
 
 /**
  * BullMQ's PostgreSQL backend, every queue and worker of the process on one pool: by default
- * each would open a pool of its own (about 15 connections for a queue, a worker and its events).
+ * each would open a pool of its own, and a worker a LISTEN connection besides.
  * The pool's connections are pinned to the schema, which the backend's SQL leaves unqualified;
  * QUEUE_PREFIX means nothing here, the database and schema are the namespace.
  */

@@ -17,6 +17,8 @@ interface Spawned {
   /** The output so far (stderr), last lines only. */
   lines: string[];
   exited: Promise<number | null>;
+  /** All its output has been read (it may come in after the exit). */
+  drained: Promise<void>;
 }
 
 /** Runs a binary as the runner, from the cluster's folder (the caller's may be closed to the runner), its stderr to the log. */
@@ -30,13 +32,23 @@ function run(binary: string, args: string[], dir: ClusterDir, runner: Runner | n
     ...(runner ? { uid: runner.uid, gid: runner.gid } : {}),
   });
   const log = createWriteStream(dir.logFile, { flags: 'a' });
+  // A log that cannot be written must not take the control plane down; the lines are kept here too.
+  log.on('error', () => undefined);
   const lines: string[] = [];
-  createInterface({ input: child.stderr! }).on('line', (line) => {
-    log.write(`${line}\n`);
-    lines.push(line);
-    if (lines.length > KEPT_LINES) lines.shift();
-    onLine(line);
-  });
+  let markDrained = () => {};
+  const drained = new Promise<void>((resolve) => (markDrained = resolve));
+  createInterface({ input: child.stderr! })
+    .on('line', (line) => {
+      log.write(`${line}\n`);
+      lines.push(line);
+      if (lines.length > KEPT_LINES) lines.shift();
+      onLine(line);
+    })
+    // The server's children share its stderr: the log ends when the last of them has.
+    .on('close', () => {
+      log.end();
+      markDrained();
+    });
   const exited = new Promise<number | null>((resolve) => {
     child.on('error', (error) => {
       lines.push(`FATAL: ${error.message}`);
@@ -44,13 +56,12 @@ function run(binary: string, args: string[], dir: ClusterDir, runner: Runner | n
     });
     child.on('exit', (code) => resolve(code));
   });
-  void exited.then(() => log.end());
-  return { child, lines, exited };
+  return { child, lines, exited, drained };
 }
 
 /** Creates the cluster: UTF-8 with the built-in C.UTF-8 locale, so it behaves the same whatever locales the machine has. */
 export async function initdb(binaries: PostgresBinaries, dir: ClusterDir, runner: Runner | null, options: { sync: boolean }): Promise<void> {
-  const { lines, exited } = run(
+  const { lines, exited, drained } = run(
     binaries.initdb,
     [
       `--pgdata=${dir.pgdata}`,
@@ -70,7 +81,10 @@ export async function initdb(binaries: PostgresBinaries, dir: ClusterDir, runner
     false,
   );
   const code = await exited;
-  if (code !== 0) throw startupFailure(lines, { port: 0, pgdata: dir.pgdata, logFile: dir.logFile });
+  if (code !== 0) {
+    await drained;
+    throw startupFailure(lines, { port: 0, pgdata: dir.pgdata, logFile: dir.logFile });
+  }
 }
 
 export interface PostgresServer {
@@ -94,7 +108,7 @@ export async function startServer(
   // Dynamic shared memory in files under pgdata: /dev/shm is small in many containers.
   args.push('-c', 'dynamic_shared_memory_type=mmap');
   let announceReady = () => {};
-  const { child, lines, exited } = run(binaries.postgres, args, dir, runner, true, (line) => {
+  const { child, lines, exited, drained } = run(binaries.postgres, args, dir, runner, true, (line) => {
     if (line.includes('database system is ready to accept connections')) announceReady();
   });
   // Whatever way this process exits, the server is told to stop (an exit handler cannot wait for it).
@@ -109,7 +123,6 @@ export async function startServer(
       await exited;
       escalate.forEach(clearTimeout);
     }
-    await exited;
   };
   const ready = await new Promise<'ready' | 'exited' | 'timeout'>((resolve) => {
     const timer = setTimeout(() => resolve('timeout'), options.timeoutMs);
@@ -124,6 +137,7 @@ export async function startServer(
   });
   if (ready !== 'ready') {
     await stop();
+    await drained;
     if (ready === 'timeout') lines.push(`FATAL: not ready to accept connections after ${options.timeoutMs / 1000} s`);
     throw startupFailure(lines, { port: options.port, pgdata: dir.pgdata, logFile: dir.logFile });
   }
