@@ -123,6 +123,18 @@ describe('the embedded PostgreSQL failing to start', () => {
     expect(existsSync(join(folder('not-a-cluster'), 'pgdata', 'notes.txt'))).toBe(true);
   });
 
+  it('on a cluster that belongs to another user than the one it would run as: refused before it starts', async () => {
+    const first = await startEmbeddedPostgres(await options('owned'));
+    await first.stop();
+    const owner = (await stat(join(folder('owned'), 'pgdata'))).uid;
+    // Started by root on a system without a postgres user, it would run as nobody: not the cluster's owner.
+    const otherUser = (name: string) => (name === 'postgres' ? Promise.resolve(null) : lookupSystemUser(name));
+    const error = await failureOf(startEmbeddedPostgres({ ...(await options('owned')), uid: 0, lookupUser: otherUser }));
+    expect(error!.reason).toBe('data-dir');
+    expect(error!.message).toContain(`belongs to uid ${owner}, but PostgreSQL runs as uid ${(await lookupSystemUser('nobody'))!.uid} here`);
+    expect(await postgresServersOn(join(folder('owned'), 'pgdata'))).toEqual([]);
+  });
+
   it('on a cluster another server already runs: its pid and how to stop it', async () => {
     const running = await startEmbeddedPostgres(await options('busy'));
     try {

@@ -60,15 +60,23 @@ export async function inspectCluster(dir: ClusterDir, majorVersion: string, owne
 /** An empty pgdata owned by the runner, and a new password it can read (initdb reads it as the runner). */
 export async function prepareNewCluster(dir: ClusterDir, runner: Runner | null): Promise<string> {
   const password = randomBytes(24).toString('base64url');
-  await mkdir(dir.pgdata, { recursive: true, mode: 0o700 });
-  await writeFile(dir.passwordFile, `${password}\n`, { mode: 0o600 });
-  if (runner) {
-    await chown(dir.pgdata, runner.uid, runner.gid);
-    await chown(dir.passwordFile, runner.uid, runner.gid);
+  try {
+    await mkdir(dir.pgdata, { recursive: true, mode: 0o700 });
+    await writeFile(dir.passwordFile, `${password}\n`, { mode: 0o600 });
+    if (runner) {
+      await chown(dir.pgdata, runner.uid, runner.gid);
+      await chown(dir.passwordFile, runner.uid, runner.gid);
+    }
+  } catch (error) {
+    throw unusable(`${dir.root} cannot be written (${(error as Error).message}).`);
   }
   return password;
 }
 
 export async function readPassword(dir: ClusterDir): Promise<string> {
-  return (await readFile(dir.passwordFile, 'utf8')).trim();
+  try {
+    return (await readFile(dir.passwordFile, 'utf8')).trim();
+  } catch (error) {
+    throw unusable(`${dir.passwordFile} cannot be read (${(error as Error).message}).`);
+  }
 }

@@ -53,13 +53,14 @@ const majorVersionOf = async (postgres: string): Promise<string> => {
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
   const binaries = await (options.locateBinaries ?? locateBinaries)();
-  const runner = await chooseRunner(options.uid ?? process.getuid?.(), options.lookupUser ?? lookupSystemUser);
+  const uid = options.uid ?? process.getuid?.();
+  const runner = await chooseRunner(uid, options.lookupUser ?? lookupSystemUser);
   const dir = clusterDir(options.dataDir);
   const discard = async () => {
     if (!options.persistent) await rm(dir.root, { recursive: true, force: true });
   };
   try {
-    const state = await inspectCluster(dir, await majorVersionOf(binaries.postgres), runner?.uid);
+    const state = await inspectCluster(dir, await majorVersionOf(binaries.postgres), runner?.uid ?? uid);
     if (runner) {
       const bin = dirname(binaries.postgres);
       await assertReachable([bin, join(bin, '..', 'lib'), join(bin, '..', 'share'), dir.root], runner);
