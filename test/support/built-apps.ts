@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { TEMPLATE_DATABASE_ENV, withAdvisoryLock } from './test-database.js';
 
@@ -19,14 +19,15 @@ export const appMain = (app: 'worker' | 'control-plane'): string => `${ROOT}dist
  */
 export async function buildApps(): Promise<void> {
   const run = process.env[TEMPLATE_DATABASE_ENV] ?? String(process.pid);
-  const done = `${ROOT}dist/.built-for-${run}`;
+  // Names the run that built dist/ last.
+  const marker = `${ROOT}dist/.built-by-test-run`;
   await withAdvisoryLock('build dist/', async () => {
-    if (existsSync(done)) return;
+    if ((await readFile(marker, 'utf8').catch(() => '')) === run) return;
     await promisify(execFile)(process.execPath, [`${ROOT}node_modules/typescript/bin/tsc`, '-p', `${ROOT}tsconfig.build.json`], { cwd: ROOT }).catch(
       (error: Error & { stdout?: string }) => {
         if (!existsSync(appMain('worker')) || !existsSync(appMain('control-plane'))) throw new Error(`Build failed: ${error.stdout ?? error.message}`);
       },
     );
-    await writeFile(done, '');
+    await writeFile(marker, run);
   });
 }
