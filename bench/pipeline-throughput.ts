@@ -1,9 +1,10 @@
 import 'reflect-metadata';
-import { Queue } from 'bullmq';
 import { loadConfig } from '#libs/core/src/config/app-config.js';
+import { openQueueConnection } from '#libs/core/src/queues/queue-connection.js';
+import { freePort } from '#libs/runtime/src/free-port.js';
 import { PROVISIONING_QUEUE } from '#libs/provisioning/src/persistence/request-journal.js';
 import { FAST_PIPELINE_ENV, startPipeline } from '../test/support/pipeline-harness.js';
-import { freePort, startWorkerProcess, type WorkerProcess } from '../test/support/pipeline-worker-process.js';
+import { startWorkerProcess, type WorkerProcess } from '../test/support/pipeline-worker-process.js';
 import { dropDatabase, TEMPLATE_DATABASE_ENV } from '../test/support/test-database.js';
 import { anyOpen, seedBenchWorld } from './pipeline-world.js';
 import { backendsOf, cpuOf, pidsNamed, spentSince } from './process-cpu.js';
@@ -74,7 +75,8 @@ async function measurePipeline(layout: Layout, clock: Clock): Promise<PipelineRu
     const { db } = pipeline;
     const body = await seedBenchWorld(db);
     // With the requests accepted first, the queue is held until the last is: the clock then times the steps alone.
-    const queue = new Queue(PROVISIONING_QUEUE, { connection: { url: pipeline.config.redisUrl }, prefix: pipeline.config.worker.queuePrefix });
+    const queues = openQueueConnection(pipeline.config);
+    const queue = queues.queue(PROVISIONING_QUEUE);
     if (clock === 'requests accepted first') await queue.pause();
     await startWorker();
 
@@ -99,6 +101,7 @@ async function measurePipeline(layout: Layout, clock: Clock): Promise<PipelineRu
       await queue.resume();
     }
     await queue.close();
+    await queues.close();
     for (;;) {
       if (!(await anyOpen(db))) {
         const seconds = (performance.now() - started) / 1000;

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Makes sure PostgreSQL and Redis answer where DATABASE_URL and REDIS_URL (or their defaults) point,
-# so `npm test` and `npm start` work on a fresh Debian machine: a stopped local server is started,
+# so `npm test`, the benches and CI work on a fresh Debian machine (`npm start` never runs this: it
+# falls back to its embedded default instead): a stopped local server is started,
 # a missing one is installed with apt-get, and local PostgreSQL is made to trust TCP user postgres
 # (the tests create and drop their own databases as that user). Servers on other hosts are only
 # waited for, never managed. Returns in well under a second when both already answer.

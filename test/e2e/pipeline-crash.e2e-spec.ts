@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { capacityMismatches, readSteps, waitForStatus } from '../support/pipeline-assertions.js';
 import { FAST_PIPELINE_ENV, type Pipeline, startPipeline } from '../support/pipeline-harness.js';
-import { buildWorker, startWorkerProcess, type WorkerProcess } from '../support/pipeline-worker-process.js';
+import { buildApps } from '../support/built-apps.js';
+import { startWorkerProcess, type WorkerProcess } from '../support/pipeline-worker-process.js';
 import { arrangeCatalogue, arrangeSite, type PipelineCatalogue, requestBody, type Site } from '../support/pipeline-world.js';
 
 jest.setTimeout(180_000);
@@ -9,11 +10,16 @@ jest.setTimeout(180_000);
 const REQUESTS = 50;
 const FINAL = ['ACTIVE', 'ROLLED_BACK', 'FAILED', 'DECOMMISSIONED'];
 
+// One build for both backends: the workers run as processes of their own, from dist/.
+beforeAll(() => buildApps());
+
 /**
  * kill -9 of a worker process while 50 requests are in flight: a new worker finishes them all,
- * nothing is created twice at the partner, and the capacity ledger still adds up.
+ * nothing is created twice at the partner, and the capacity ledger still adds up. On Redis, and
+ * on BullMQ's PostgreSQL backend (the embedded default's), where the stalled jobs come back from
+ * the database.
  */
-describe('a worker killed mid-flight', () => {
+describe.each(['redis', 'postgres'] as const)('a worker killed mid-flight, queues on %s', (backend) => {
   let p: Pipeline;
   let catalogue: PipelineCatalogue;
   let site: Site;
@@ -24,6 +30,8 @@ describe('a worker killed mid-flight', () => {
     NODE_ENV: 'test',
     LOG_LEVEL: 'error',
     DATABASE_URL: p.databaseUrl,
+    // A process started on its own is told the backend, as the demo tells its worker child.
+    QUEUE_BACKEND: backend,
     REDIS_URL: p.config.redisUrl,
     QUEUE_PREFIX: p.config.worker.queuePrefix,
     PARTNER_SIM_URL: p.simulatorUrl,
@@ -33,8 +41,7 @@ describe('a worker killed mid-flight', () => {
   });
 
   beforeAll(async () => {
-    await buildWorker();
-    p = await startPipeline({ worker: false });
+    p = await startPipeline({ worker: false, env: { QUEUE_BACKEND: backend } });
     catalogue = await arrangeCatalogue(p.db);
     site = await arrangeSite(p.db, 'crash');
     // Slow enough that many operations are running when the worker dies, and a little flaky.

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import { Queue } from 'bullmq';
 import { IAAS_STEPS } from '#libs/provisioning/src/domain/iaas-steps.js';
 import { ADVANCE_REQUEST_JOB, PROVISIONING_QUEUE } from '#libs/provisioning/src/persistence/request-journal.js';
 import {
@@ -13,24 +12,34 @@ import {
   waitForStatus,
   waitForStep,
 } from '../support/pipeline-assertions.js';
-import { type Pipeline, startPipeline } from '../support/pipeline-harness.js';
+import { type ConnectionWitness, connectionWitness } from '../support/connection-witness.js';
+import { type Pipeline, startPipeline, withQueue } from '../support/pipeline-harness.js';
 import { arrangeCatalogue, arrangeSite, type PipelineCatalogue, type RequestShape, requestBody, type Site } from '../support/pipeline-world.js';
 
 jest.setTimeout(120_000);
 
 const PARTNER_STEPS = ['ensure-tenant-org', 'create-network', 'create-volumes', 'create-vms', 'create-hybrid-link', 'power-on'];
 
-describe('provisioning pipeline (API + worker + partner simulator)', () => {
+// The same pipeline on both queue backends: Redis, and BullMQ's PostgreSQL backend (the embedded default's).
+describe.each(['redis', 'postgres'] as const)('provisioning pipeline (API + worker + partner simulator), queues on %s', (backend) => {
   let p: Pipeline;
   let catalogue: PipelineCatalogue;
+  // On PostgreSQL, REDIS_URL points at a witness: nothing may even connect to it.
+  let witness: ConnectionWitness | undefined;
 
   beforeAll(async () => {
+    witness = backend === 'postgres' ? await connectionWitness() : undefined;
     // Generous attempts: the flaky-partner case must not exhaust them by bad luck.
     // A short stall threshold, so the lost-job case below does not wait five minutes.
-    p = await startPipeline({ env: { STEP_MAX_ATTEMPTS: '12', REQUEST_STALL_MS: '2000' } });
+    p = await startPipeline({
+      env: { STEP_MAX_ATTEMPTS: '12', REQUEST_STALL_MS: '2000', QUEUE_BACKEND: backend, ...(witness ? { REDIS_URL: witness.redisUrl } : {}) },
+    });
     catalogue = await arrangeCatalogue(p.db);
   });
-  afterAll(() => p?.close());
+  afterAll(async () => {
+    await p?.close();
+    await witness?.close();
+  });
 
   const submit = async (site: Site, shape: RequestShape = {}): Promise<string> => {
     const res = await p.http.post('/v1/provisioning-requests').send(requestBody(catalogue, site, shape));
@@ -128,8 +137,7 @@ describe('provisioning pipeline (API + worker + partner simulator)', () => {
     it('ignores stale and duplicate jobs: nothing changes', async () => {
       const before = await readRequest(p.db, id);
       const eventsBefore = await readEvents(p.db, id);
-      const queue = new Queue(PROVISIONING_QUEUE, { connection: { url: p.config.redisUrl }, prefix: p.config.worker.queuePrefix });
-      try {
+      await withQueue(p.config, PROVISIONING_QUEUE, async (queue) => {
         const jobs = await queue.addBulk(
           [0, 1, 2, before.version - 1, before.version].map((version) => ({
             name: ADVANCE_REQUEST_JOB,
@@ -142,9 +150,7 @@ describe('provisioning pipeline (API + worker + partner simulator)', () => {
           if (Date.now() > deadline) throw new Error('replayed jobs did not run');
           await new Promise((resolve) => setTimeout(resolve, 20));
         }
-      } finally {
-        await queue.close();
-      }
+      });
       expect(await readRequest(p.db, id)).toEqual(before);
       expect(await readEvents(p.db, id)).toEqual(eventsBefore);
     });
@@ -277,22 +283,25 @@ describe('provisioning pipeline (API + worker + partner simulator)', () => {
     expect(await capacityMismatches(p.db)).toEqual([]);
   });
   // Last: it stops and restarts the worker.
-  it('a request whose job Redis lost is scheduled again from PostgreSQL and finishes', async () => {
+  it('a request whose job the queue lost is scheduled again from PostgreSQL and finishes', async () => {
     const site = await arrangeSite(p.db, 'lost-job');
     await p.simulator.setProfile(site.partner, { latencyMs: 200, jitterMs: 0, transientFailureRate: 0, permanentFailureRate: 0 });
     const id = await submit(site, { vms: 1, hybridLink: false });
     await waitForStep(p.db, id, 'create-network', ['running']);
     await p.stopWorker();
-    // Every job gone from Redis, every outbox row already moved: nothing left to run the request.
-    const queue = new Queue(PROVISIONING_QUEUE, { connection: { url: p.config.redisUrl }, prefix: p.config.worker.queuePrefix });
-    try {
-      await queue.drain(true);
-    } finally {
-      await queue.close();
-    }
+    // Every job gone from the queue, every outbox row already moved: nothing left to run the request.
+    await withQueue(p.config, PROVISIONING_QUEUE, (queue) => queue.drain(true));
     await p.db.query(`UPDATE outbox SET dispatched_at = now() WHERE dispatched_at IS NULL`);
     expect((await readRequest(p.db, id)).status).toBe('PROVISIONING');
     await p.startWorker();
     expect((await waitForStatus(p.db, id, ['ACTIVE', 'ROLLED_BACK', 'FAILED'])).status).toBe('ACTIVE');
   });
+
+  if (backend === 'postgres') {
+    it("keeps its jobs in the database's bullmq schema and never connected to Redis", async () => {
+      const { rows } = await p.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM bullmq.job WHERE queue = $1`, [PROVISIONING_QUEUE]);
+      expect(rows[0].n).toBeGreaterThan(0);
+      expect(witness!.connections()).toBe(0);
+    });
+  }
 });

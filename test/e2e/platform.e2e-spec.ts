@@ -1,4 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import request from 'supertest';
+import { createWorkerApp } from '../../apps/worker/src/create-worker-app.js';
+import { loadConfig } from '#libs/core/src/config/app-config.js';
+import { type ConnectionWitness, connectionWitness } from '../support/connection-witness.js';
+import { databaseUrl, dropDatabase } from '../support/test-database.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 describe('platform endpoints', () => {
@@ -64,5 +69,43 @@ describe('readiness without Redis', () => {
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(res.body.detail).toMatch(/redis/);
     expect(res.body.detail).not.toMatch(/postgresql/);
+  });
+});
+
+describe('readiness with the queues on PostgreSQL (QUEUE_BACKEND=postgres)', () => {
+  let t: TestApp;
+  let witness: ConnectionWitness;
+  const env = () => ({ QUEUE_BACKEND: 'postgres', REDIS_URL: witness.redisUrl });
+
+  beforeAll(async () => {
+    // REDIS_URL points at a witness: readiness must not even connect to it.
+    witness = await connectionWitness();
+    t = await startTestApp(env());
+  });
+  afterAll(async () => {
+    await t.close();
+    await witness.close();
+  });
+
+  it('checks PostgreSQL alone, in the API and in the worker, and never connects to Redis', async () => {
+    const ready = await t.http.get('/health/ready').expect(200);
+    expect(ready.body.details).toEqual({ postgresql: expect.objectContaining({ status: 'up' }) });
+
+    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'error', ...env(), DATABASE_URL: databaseUrl(t.databaseName) });
+    const worker = await createWorkerApp(config);
+    try {
+      await worker.init();
+      const workerReady = await request(worker.getHttpServer()).get('/health/ready').expect(200);
+      expect(workerReady.body.details).toEqual({ postgresql: expect.objectContaining({ status: 'up' }) });
+    } finally {
+      await worker.close();
+    }
+    expect(witness.connections()).toBe(0);
+  });
+
+  it('is 503 naming postgresql when the database is gone: it is the queue backend too', async () => {
+    await dropDatabase(t.databaseName);
+    const res = await t.http.get('/health/ready').expect(503);
+    expect(res.body.detail).toMatch(/postgresql/);
   });
 });

@@ -56,7 +56,7 @@ describe('the policy migration on a database with live reservations', () => {
     }
 
     // The policy migration and those after it.
-    expect(await runMigrations(url)).toEqual(['Policy1764777600000', 'RoomForUpdates1764864000000']);
+    expect(await runMigrations(url)).toEqual(['Policy1764777600000', 'RoomForUpdates1764864000000', 'RateLimitCounters1764950400000']);
 
     const { rows } = await db.query(`SELECT name, used_vcpu, used_memory_gib, used_storage_gib, used_vms FROM tenants ORDER BY name`);
     expect(rows).toEqual([

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type pg from 'pg';
 import { issueSecret } from '#libs/access/src/domain/api-key-secret.js';
+import { type ConnectionWitness, connectionWitness } from '../support/connection-witness.js';
 import { expectProblem } from '../support/problem-assertions.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -16,17 +17,29 @@ async function insertKey(db: pg.Pool): Promise<string> {
   return issued.plaintext;
 }
 
-describe('rate limit per key', () => {
+// The same behaviour whichever store holds the counters: Redis, or PostgreSQL when the queues run there.
+describe.each(['redis', 'postgres'] as const)('rate limit per key, counters where QUEUE_BACKEND=%s keeps them', (backend) => {
   let t: TestApp;
   let first: string;
   let second: string;
+  // On PostgreSQL, REDIS_URL points at a witness: the API must not even connect to it.
+  let witness: ConnectionWitness | undefined;
 
   beforeAll(async () => {
-    t = await startTestApp({ RATE_LIMIT_REQUESTS: String(LIMIT), RATE_LIMIT_WINDOW_SECONDS: '1' });
+    witness = backend === 'postgres' ? await connectionWitness() : undefined;
+    t = await startTestApp({
+      RATE_LIMIT_REQUESTS: String(LIMIT),
+      RATE_LIMIT_WINDOW_SECONDS: '1',
+      QUEUE_BACKEND: backend,
+      ...(witness ? { REDIS_URL: witness.redisUrl } : {}),
+    });
     first = await insertKey(t.db);
     second = await insertKey(t.db);
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    await witness?.close();
+  });
 
   const call = (key: string) => t.anonymous.get('/v1/api-keys').set('Authorization', `Bearer ${key}`);
 
@@ -58,4 +71,12 @@ describe('rate limit per key', () => {
   it('never limits the health checks', async () => {
     for (let i = 0; i < LIMIT * 3; i++) await t.anonymous.get('/health').expect(200);
   });
+
+  if (backend === 'postgres') {
+    it('keeps the counters in PostgreSQL and never connects to Redis', async () => {
+      const { rows } = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM rate_limit_counters`);
+      expect(rows[0].n).toBeGreaterThan(0);
+      expect(witness!.connections()).toBe(0);
+    });
+  }
 });

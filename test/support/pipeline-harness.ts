@@ -7,6 +7,7 @@ import { createApiApp } from '../../apps/api/src/create-api-app.js';
 import { createPartnerSimApp } from '../../apps/partner-sim/src/create-partner-sim-app.js';
 import { createWorkerApp } from '../../apps/worker/src/create-worker-app.js';
 import { type AppConfig, loadConfig } from '#libs/core/src/config/app-config.js';
+import { type AnyQueue, openQueueConnection } from '#libs/core/src/queues/queue-connection.js';
 import { HttpPartnerBackend } from '#libs/partner-client/src/http/http-partner-backend.js';
 import { PartnerSimAdminClient } from '#libs/partner-client/src/http/partner-sim-admin.client.js';
 import { runMigrations } from '#libs/persistence/src/run-migrations.js';
@@ -49,6 +50,8 @@ export interface PipelineOptions {
   worker?: boolean;
   /** True: the API also listens on a port of its own (apiUrl), as a deployment's would. */
   listen?: boolean;
+  /** An empty database of the caller's (a bench's embedded PostgreSQL): migrated here and left in place at close. */
+  databaseUrl?: string;
 }
 
 /**
@@ -56,8 +59,10 @@ export interface PipelineOptions {
  * migrated template, with a BullMQ prefix of their own so test files never share a queue.
  */
 export async function startPipeline(options: PipelineOptions = {}): Promise<Pipeline> {
-  const databaseName = uniqueDatabaseName('cp_test_pipeline');
-  const databaseUrl = await createDatabase(databaseName, await ensureTemplateDatabase(runMigrations));
+  const databaseName = options.databaseUrl ? null : uniqueDatabaseName('cp_test_pipeline');
+  const databaseUrl = databaseName
+    ? await createDatabase(databaseName, await ensureTemplateDatabase(runMigrations))
+    : await runMigrations(options.databaseUrl!).then(() => options.databaseUrl!);
   const platformKey = `test-bootstrap-${randomBytes(24).toString('base64url')}`;
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -113,9 +118,19 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
       for (const app of apps.reverse()) await app.close();
       await db.end();
       await removeQueues(config);
-      await dropDatabase(databaseName);
+      if (databaseName) await dropDatabase(databaseName);
     },
   };
 }
 
-/** The test's queues are its own (unique prefix): remove every key they left in Redis. */
+/** One of the pipeline's queues, on the backend its config names, for a test to act on; closed afterwards. */
+export async function withQueue<T>(config: AppConfig, name: string, work: (queue: AnyQueue) => Promise<T>): Promise<T> {
+  const connection = openQueueConnection(config);
+  const queue = connection.queue(name);
+  try {
+    return await work(queue);
+  } finally {
+    await queue.close();
+    await connection.close();
+  }
+}

@@ -28,6 +28,18 @@ async function withAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T>
   }
 }
 
+/** Runs `work` while holding a lock every test file of every run on this server shares by name. */
+export async function withAdvisoryLock<T>(name: string, work: (admin: pg.Client) => Promise<T>): Promise<T> {
+  return withAdmin(async (client) => {
+    await client.query('SELECT pg_advisory_lock(hashtext($1))', [name]);
+    try {
+      return await work(client);
+    } finally {
+      await client.query('SELECT pg_advisory_unlock(hashtext($1))', [name]);
+    }
+  });
+}
+
 export async function createDatabase(name: string, template?: string): Promise<string> {
   assertTestDatabaseName(name);
   if (template) assertTestDatabaseName(template);
@@ -40,16 +52,11 @@ export async function ensureTemplateDatabase(migrate: (url: string) => Promise<u
   const name = process.env[TEMPLATE_DATABASE_ENV];
   if (!name) throw new Error('No template database named: run e2e tests through jest (global setup).');
   assertTestDatabaseName(name);
-  await withAdmin(async (client) => {
-    await client.query('SELECT pg_advisory_lock(hashtext($1))', [name]);
-    try {
-      const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-      if (rowCount === 0) {
-        await client.query(`CREATE DATABASE ${name}`);
-        await migrate(databaseUrl(name));
-      }
-    } finally {
-      await client.query('SELECT pg_advisory_unlock(hashtext($1))', [name]);
+  await withAdvisoryLock(name, async (client) => {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (rowCount === 0) {
+      await client.query(`CREATE DATABASE ${name}`);
+      await migrate(databaseUrl(name));
     }
   });
   return name;

@@ -1,19 +1,30 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '#libs/core/src/config/app-config.js';
 import { UnmigratedDatabaseError } from '#libs/persistence/src/migration-status.js';
+import type { ResolvedInfrastructure } from '#libs/runtime/src/infrastructure.js';
+import { InfrastructureError } from '#libs/runtime/src/infrastructure-error.js';
+import { resolveInfrastructure } from '#libs/runtime/src/resolve-infrastructure.js';
 import { SeedError } from '#libs/seed/src/seed-demo-world.js';
 import { readyBanner } from './ready-banner.js';
+import { stopOnSignals } from './stop-on-signals.js';
 import { startControlPlane } from './start-control-plane.js';
 
+let infrastructure: ResolvedInfrastructure | null = null;
 try {
-  const config = loadConfig(process.env);
+  infrastructure = await resolveInfrastructure({ env: process.env, purpose: 'start' });
+  // The first line: which database and queue backend this runs on, and why.
+  console.log(infrastructure.summary);
+  const config = loadConfig({ ...process.env, ...infrastructure.env });
   const controlPlane = await startControlPlane(config);
+  stopOnSignals(controlPlane, infrastructure);
   console.log(readyBanner(controlPlane));
 } catch (error) {
-  const forPeople = [ConfigError, UnmigratedDatabaseError, SeedError].some((type) => error instanceof type);
+  // Never leave an embedded PostgreSQL running behind a failed start.
+  await infrastructure?.close().catch(() => undefined);
+  const forPeople = [ConfigError, InfrastructureError, UnmigratedDatabaseError, SeedError].some((type) => error instanceof type);
   console.error(forPeople ? (error as Error).message : error);
   if (isConnectionRefused(error)) {
-    console.error('PostgreSQL or Redis is not reachable: check DATABASE_URL and REDIS_URL, or run scripts/ensure-services.sh.');
+    console.error('PostgreSQL or Redis is not reachable: check DATABASE_URL and REDIS_URL, or unset them to run on the embedded default.');
   }
   process.exit(1);
 }

@@ -4,10 +4,11 @@ import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError } from 'commander';
 import { ConfigError } from '#libs/core/src/config/app-config.js';
 import { createOutput } from '#libs/demo/src/report/demo-output.js';
-import { runDemo } from '#libs/demo/src/runner/run-demo.js';
+import { DemoInterruptedError, runDemo } from '#libs/demo/src/runner/run-demo.js';
 import { loadScenarios, selectScenarios, UnknownScenarioError } from '#libs/demo/src/runner/scenario-catalogue.js';
 import { startControlPlane } from '../../control-plane/src/start-control-plane.js';
-import { resolveDemoInfrastructure } from './demo-infrastructure.js';
+import { InfrastructureError } from '#libs/runtime/src/infrastructure-error.js';
+import { resolveInfrastructure } from '#libs/runtime/src/resolve-infrastructure.js';
 
 const DEFAULT_SEED = 2013;
 
@@ -47,9 +48,12 @@ try {
     process.exit(0);
   }
   const scenarios = selectScenarios(all, options.scenario);
-  const infrastructure = await resolveDemoInfrastructure(process.env);
-  output.line(infrastructure.summary);
   const stopRequested = Promise.race([once(process, 'SIGINT'), once(process, 'SIGTERM')]);
+  // A second Ctrl-C while the first one cleans up: stop at once.
+  void stopRequested.then(() => process.once('SIGINT', () => process.exit(130)));
+  const infrastructure = await resolveInfrastructure({ env: process.env, purpose: 'demo' });
+  // The first line: which database and queue backend the demo runs on, and why.
+  output.line(infrastructure.summary);
   const passed = await runDemo(
     { scenarios, seed: options.seed, fast: options.fast, keepRunning: options.keepRunning, jsonFile: options.json ?? null },
     {
@@ -62,7 +66,7 @@ try {
   ).finally(() => infrastructure.close());
   process.exit(passed ? 0 : 1);
 } catch (error) {
-  const forPeople = error instanceof UnknownScenarioError || error instanceof ConfigError;
+  const forPeople = [UnknownScenarioError, ConfigError, InfrastructureError, DemoInterruptedError].some((type) => error instanceof type);
   console.error(forPeople ? (error as Error).message : error);
-  process.exit(2);
+  process.exit(error instanceof DemoInterruptedError ? 130 : 2);
 }

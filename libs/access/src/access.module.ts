@@ -13,8 +13,7 @@ import { AuthenticationGuard } from './authentication/authentication.guard.js';
 import { AuthorizationGuard } from './authorization/authorization.guard.js';
 import { AuditEventRow } from './persistence/access.entities.js';
 import { RateLimitGuard } from './rate-limit/rate-limit.guard.js';
-import { RateLimitStorage } from './rate-limit/rate-limit-storage.js';
-import { RedisRateLimitStorage } from './rate-limit/redis-rate-limit-storage.js';
+import { rateLimitStorageProvider } from './rate-limit/rate-limit-storage.provider.js';
 
 /** The HTTP adapters of access control's own use cases (keys, audit trail); the API app registers them. */
 export const accessHttpControllers = [...apiKeyHttpControllers, ...auditHttpControllers];
@@ -22,7 +21,7 @@ export const accessHttpControllers = [...apiKeyHttpControllers, ...auditHttpCont
 /**
  * Access control for every route of the HTTP app that imports it: the audit trail, the rate
  * limit, authentication and authorization, and the key store. The app must also call
- * installAuditTrail(app) (audit/audit-trail.ts). Needs CqrsModule, a database and Redis.
+ * installAuditTrail(app) (audit/audit-trail.ts). Needs CqrsModule, a database and, with QUEUE_BACKEND=redis, Redis.
  */
 @Module({
   imports: [ApiKeysModule, TypeOrmModule.forFeature([AuditEventRow])],
@@ -30,7 +29,7 @@ export const accessHttpControllers = [...apiKeyHttpControllers, ...auditHttpCont
     ApiKeyAuthenticator,
     { provide: AuditLog, useClass: TypeOrmAuditLog },
     AuditTrail,
-    { provide: RateLimitStorage, useClass: RedisRateLimitStorage },
+    rateLimitStorageProvider,
     ...auditHandlers,
     // Guards run in the order registered. The use case is noted first, so even a call refused
     // by a later guard is audited with it; the rate limit comes before authentication, so a

@@ -6,7 +6,15 @@ import { AccessControl1764604800000 } from './migrations/1764604800000-access-co
 import { Provisioning1764691200000 } from './migrations/1764691200000-provisioning.js';
 import { Policy1764777600000 } from './migrations/1764777600000-policy.js';
 import { RoomForUpdates1764864000000 } from './migrations/1764864000000-room-for-updates.js';
+import { RateLimitCounters1764950400000 } from './migrations/1764950400000-rate-limit-counters.js';
 
 // Registered by class reference, not file globs, so bundles and ESM builds find them.
 export const entities = [...catalogueEntities, ...accessEntities, ...provisioningEntities];
-export const migrations = [Catalogue1764518400000, AccessControl1764604800000, Provisioning1764691200000, Policy1764777600000, RoomForUpdates1764864000000];
+export const migrations = [
+  Catalogue1764518400000,
+  AccessControl1764604800000,
+  Provisioning1764691200000,
+  Policy1764777600000,
+  RoomForUpdates1764864000000,
+  RateLimitCounters1764950400000,
+];

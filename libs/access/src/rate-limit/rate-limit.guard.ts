@@ -5,17 +5,18 @@ import { HealthController } from '#libs/core/src/health/health.controller.js';
 import { ApiKeyAuthenticator } from '../authentication/api-key-authenticator.js';
 import { RateLimitStorage, type WindowCount } from './rate-limit-storage.js';
 
-/** A Redis that does not answer in this time lets the call through rather than hold it. */
+/** A counter store that does not answer in this time lets the call through rather than hold it. */
 const STORAGE_TIMEOUT_MS = 500;
 const WARNING_INTERVAL_MS = 60_000;
 
 /**
  * Limits calls per API key, across every route and every API process (the counters live in
- * Redis). Registered before authentication, so a flood costs one Redis call per request and no
- * database lookup: the key is only parsed here, never verified; without a key the client
- * address is counted instead. Health checks are never limited: probes must always get through.
- * If Redis fails, calls are let through and a warning is logged: Redis holds nothing the API
- * cannot do without, and refusing every call while it is down would be the bigger outage.
+ * Redis, or in PostgreSQL with QUEUE_BACKEND=postgres). Registered before authentication, so a
+ * flood costs one counter call per request and no key lookup: the key is only parsed here, never
+ * verified; without a key the client address is counted instead. Health checks are never
+ * limited: probes must always get through. If the counter store fails, calls are let through
+ * and a warning is logged: it holds nothing the API cannot do without, and refusing every call
+ * while it is down would be the bigger outage.
  */
 @Injectable()
 export class RateLimitGuard implements CanActivate {

@@ -47,6 +47,22 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PARTNER_CALL_TIMEOUT_MS: '10' })).toThrow(/PARTNER_CALL_TIMEOUT_MS/);
   });
 
+  it('runs the queues on Redis unless told otherwise, and refuses the PostgreSQL backend in production', () => {
+    expect(loadConfig({}).queueBackend).toBe('redis');
+    expect(loadConfig({ QUEUE_BACKEND: 'postgres' }).queueBackend).toBe('postgres');
+    expect(() => loadConfig({ QUEUE_BACKEND: 'kafka' })).toThrow(/QUEUE_BACKEND/);
+    expect(loadConfig({ NODE_ENV: 'production', QUEUE_BACKEND: 'redis' }).queueBackend).toBe('redis');
+    const refusal = (() => {
+      try {
+        loadConfig({ NODE_ENV: 'production', QUEUE_BACKEND: 'postgres' });
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(refusal).toBeInstanceOf(ConfigError);
+    expect((refusal as ConfigError).message).toMatch(/QUEUE_BACKEND: postgres is for development and the demo; production runs its queues on Redis/);
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ PORT: '' }).port).toBe(3000);
   });

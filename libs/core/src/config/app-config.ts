@@ -33,6 +33,11 @@ export const configSchema = z.object({
   // quarter less CPU per provisioning step than 10 (fewer backends contending), and queue in Node instead.
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(4),
   REDIS_URL: redisUrl,
+  // Where the queues (and the rate-limit counters) live: Redis, or BullMQ's PostgreSQL backend in
+  // DATABASE_URL's database for the embedded default. Production refuses postgres (loadConfig).
+  QUEUE_BACKEND: z.enum(['redis', 'postgres']).default('redis'),
+  // Read by npm start's infrastructure resolver only: the embedded PostgreSQL's port.
+  EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   // Unset: the simulator keeps its own schema (partner_sim) in DATABASE_URL's database.
   PARTNER_SIM_DATABASE_URL: optionalPostgresUrl,
   // Unset: the simulator on this machine, http://127.0.0.1:<PARTNER_SIM_PORT>.
@@ -94,6 +99,10 @@ export abstract class AppConfig {
   /** Connections per data source and process (the control plane's, and the simulator's own). */
   abstract readonly databasePoolSize: number;
   abstract readonly redisUrl: string;
+  /** Redis, or BullMQ's PostgreSQL backend over databaseUrl (development and the demo only). */
+  abstract readonly queueBackend: Environment['QUEUE_BACKEND'];
+  /** Port of the embedded PostgreSQL that npm start runs when no other answers. */
+  abstract readonly embeddedPostgresPort: number;
   /** Where the partner simulator keeps its state (its own schema, partner_sim). */
   abstract readonly partnerSimDatabaseUrl: string;
   /** Base URL of the partner backends (the simulator), without a trailing slash. */
@@ -154,6 +163,11 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
     );
   }
   const env = parsed.data;
+  if (env.NODE_ENV === 'production' && env.QUEUE_BACKEND === 'postgres') {
+    throw new ConfigError([
+      'QUEUE_BACKEND: postgres is for development and the demo; production runs its queues on Redis (set REDIS_URL, and QUEUE_BACKEND=redis or leave it unset)',
+    ]);
+  }
   return {
     env: env.NODE_ENV,
     port: env.PORT,
@@ -162,6 +176,8 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
     databaseUrl: env.DATABASE_URL,
     databasePoolSize: env.DATABASE_POOL_SIZE,
     redisUrl: env.REDIS_URL,
+    queueBackend: env.QUEUE_BACKEND,
+    embeddedPostgresPort: env.EMBEDDED_POSTGRES_PORT,
     partnerSimDatabaseUrl: env.PARTNER_SIM_DATABASE_URL ?? env.DATABASE_URL,
     partnerSimUrl: (env.PARTNER_SIM_URL ?? `http://127.0.0.1:${env.PARTNER_SIM_PORT}`).replace(/\/+$/, ''),
     partnerCallTimeoutMs: env.PARTNER_CALL_TIMEOUT_MS,

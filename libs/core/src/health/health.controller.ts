@@ -6,9 +6,8 @@ import {
   HealthIndicatorService,
   TypeOrmHealthIndicator,
 } from '@nestjs/terminus';
-import type { Redis } from 'ioredis';
 import { Public } from '../http/public.decorator.js';
-import { REDIS_CLIENT } from '../redis/redis.module.js';
+import { REDIS_CLIENT, type RedisClient } from '../redis/redis.module.js';
 
 const CHECK_TIMEOUT_MS = 1500;
 
@@ -20,7 +19,7 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly database: TypeOrmHealthIndicator,
     private readonly indicators: HealthIndicatorService,
-    @Inject(REDIS_CLIENT) private readonly redis: Redis,
+    @Inject(REDIS_CLIENT) private readonly redis: RedisClient,
   ) {}
 
   /** Liveness: the process answers. Dependencies are readiness's business. */
@@ -29,19 +28,28 @@ export class HealthController {
     return this.health.check([]);
   }
 
+  /**
+   * Readiness: PostgreSQL, and the queue backend in use. With QUEUE_BACKEND=postgres that is the
+   * same database, so there is no Redis to ask (and no client that could).
+   */
   @Get('ready')
   async ready(): Promise<HealthCheckResult> {
+    const redis = this.redis;
     try {
       return await this.health.check([
         () => this.database.pingCheck('postgresql').withTimeout(CHECK_TIMEOUT_MS),
-        () =>
-          this.indicators
-            .check('redis')
-            .attempt(async () => {
-              if (this.redis.status === 'wait') await this.redis.connect();
-              await this.redis.ping();
-            })
-            .withTimeout(CHECK_TIMEOUT_MS),
+        ...(redis
+          ? [
+              () =>
+                this.indicators
+                  .check('redis')
+                  .attempt(async () => {
+                    if (redis.status === 'wait') await redis.connect();
+                    await redis.ping();
+                  })
+                  .withTimeout(CHECK_TIMEOUT_MS),
+            ]
+          : []),
       ]);
     } catch (error) {
       const details = (error as { response?: HealthCheckResult }).response?.details ?? {};

@@ -22,6 +22,13 @@ export interface DemoOptions {
   jsonFile: string | null;
 }
 
+/** Ctrl-C (or SIGTERM) while the scenarios run: the demo stops and removes what it made. */
+export class DemoInterruptedError extends Error {
+  constructor() {
+    super('Interrupted: the demo stopped and removed its database, queues and keys.');
+  }
+}
+
 /** Where the demo's control plane keeps its data and queues, chosen before it starts. */
 export interface DemoInfrastructure {
   /** Which database and queue backend, and why: the first line a person reads. */
@@ -94,7 +101,10 @@ export async function runDemo(options: DemoOptions, deps: DemoDependencies): Pro
     for (const [index, scenario] of options.scenarios.entries()) {
       output.line();
       output.line(output.style('bold', `[${index + 1}/${options.scenarios.length}] ${scenario.name}: ${scenario.title}`));
-      results.push(await runScenario(scenario, { directory, simulator, worker, timing, output, seed: options.seed }));
+      const stopped = deps.stopRequested.then(() => {
+        throw new DemoInterruptedError();
+      });
+      results.push(await Promise.race([runScenario(scenario, { directory, simulator, worker, timing, output, seed: options.seed }), stopped]));
     }
 
     const report: DemoReport = {

@@ -1,6 +1,13 @@
-import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { type JobsOptions, Queue } from 'bullmq';
+import { Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import type { JobsOptions, Processor } from 'bullmq';
 import { AppConfig } from '#libs/core/src/config/app-config.js';
+import {
+  type AnyQueue,
+  type AnyWorker,
+  openQueueConnection,
+  type QueueConnection,
+  type WorkerSettings,
+} from '#libs/core/src/queues/queue-connection.js';
 import { QUEUES, type QueueName } from './job-registry.js';
 
 /**
@@ -16,27 +23,47 @@ export const DEFAULT_JOB_OPTIONS: JobsOptions = {
 };
 
 /**
- * The BullMQ queues of the registry, by name. Each is opened on first use (by the relay, once the
- * application is up), so an application that fails to start leaves no Redis connection behind.
+ * The BullMQ queues of the registry, by name, and their workers, on the backend QUEUE_BACKEND
+ * names. Each queue is opened on first use (by the relay, once the application is up), so an
+ * application that fails to start leaves no Redis connection behind.
  */
 @Injectable()
-export class JobQueues implements OnApplicationShutdown {
-  private readonly queues = new Map<QueueName, Queue>();
+export class JobQueues implements OnModuleInit, OnApplicationShutdown {
+  private readonly queues = new Map<QueueName, AnyQueue>();
+  private readonly connection: QueueConnection;
 
-  constructor(private readonly config: AppConfig) {}
+  constructor(config: AppConfig) {
+    this.connection = openQueueConnection(config, { workers: QUEUES.length });
+  }
 
-  get(name: string): Queue {
-    if (!(QUEUES as readonly string[]).includes(name)) throw new Error(`Unknown queue '${name}': add it to the job registry.`);
-    let queue = this.queues.get(name as QueueName);
+  /** The PostgreSQL backend's schema must exist before a worker or queue touches it. */
+  async onModuleInit(): Promise<void> {
+    await this.connection.prepare();
+  }
+
+  get(name: string): AnyQueue {
+    let queue = this.queues.get(registered(name));
     if (!queue) {
-      queue = new Queue(name, { connection: { url: this.config.redisUrl }, prefix: this.config.worker.queuePrefix });
+      queue = this.connection.queue(name);
       this.queues.set(name as QueueName, queue);
     }
     return queue;
   }
 
+  /** A worker of one of the registry's queues; its owner closes it (before shutdown reaches the queues). */
+  worker(name: string, processor: Processor, settings: WorkerSettings): AnyWorker {
+    return this.connection.worker(registered(name), processor, settings);
+  }
+
+  /** Runs after every worker closed (they close before shutdown): the queues, then what they share. */
   async onApplicationShutdown(): Promise<void> {
     await Promise.all([...this.queues.values()].map((queue) => queue.close()));
     this.queues.clear();
+    await this.connection.close();
   }
+}
+
+function registered(name: string): QueueName {
+  if (!(QUEUES as readonly string[]).includes(name)) throw new Error(`Unknown queue '${name}': add it to the job registry.`);
+  return name as QueueName;
 }

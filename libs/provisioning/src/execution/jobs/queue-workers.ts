@@ -1,7 +1,8 @@
 import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import { Worker } from 'bullmq';
 import { AppConfig } from '#libs/core/src/config/app-config.js';
+import type { AnyWorker } from '#libs/core/src/queues/queue-connection.js';
 import { JobDispatcher } from './job-dispatcher.js';
+import { JobQueues } from './job-queues.js';
 import { QUEUES } from './job-registry.js';
 
 /**
@@ -13,19 +14,18 @@ import { QUEUES } from './job-registry.js';
 @Injectable()
 export class QueueWorkers implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('QueueWorkers');
-  private workers: Worker[] = [];
+  private workers: AnyWorker[] = [];
 
   constructor(
     private readonly config: AppConfig,
     private readonly dispatcher: JobDispatcher,
+    private readonly queues: JobQueues,
   ) {}
 
   onApplicationBootstrap(): void {
-    const { concurrency, queuePrefix, jobLockMs } = this.config.worker;
+    const { concurrency, jobLockMs } = this.config.worker;
     this.workers = QUEUES.map((queue) => {
-      const worker = new Worker(queue, (job) => this.dispatcher.dispatch(job.name, job.data), {
-        connection: { url: this.config.redisUrl, maxRetriesPerRequest: null },
-        prefix: queuePrefix,
+      const worker = this.queues.worker(queue, (job) => this.dispatcher.dispatch(job.name, job.data), {
         concurrency,
         lockDuration: jobLockMs,
         stalledInterval: jobLockMs,
@@ -36,7 +36,7 @@ export class QueueWorkers implements OnApplicationBootstrap, BeforeApplicationSh
       worker.on('error', (error) => this.logger.error(`Worker of queue '${queue}': ${error.message}`));
       return worker;
     });
-    this.logger.log(`Processing ${QUEUES.join(', ')} with concurrency ${concurrency}.`);
+    this.logger.log(`Processing ${QUEUES.join(', ')} with concurrency ${concurrency} (queues on ${this.config.queueBackend}).`);
   }
 
   /** Stops taking jobs and waits for the active ones (SIGTERM: drain, then exit). */
