@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { DemoReport } from '#libs/demo/src/report/demo-report.js';
 import { readReport, runDemoProcess } from '../support/demo-process.js';
+import { postgresServersOn } from '../support/postgres-processes.js';
 import { ADMIN_DATABASE_URL } from '../support/test-database.js';
 
 jest.setTimeout(300_000);
@@ -87,7 +89,7 @@ describe('npm run demo', () => {
   });
 
   it('refuses an unknown scenario, naming the known ones, before starting anything', async () => {
-    const run = await runDemoProcess(['--scenario', 'no-such-thing'], SERVERS);
+    const run = await runDemoProcess(['--scenario', 'no-such-thing'], { env: SERVERS });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("No scenario 'no-such-thing'. Known: beijing-bank-stays-in-china");
     expect(run.stdout).toBe('');
@@ -95,7 +97,7 @@ describe('npm run demo', () => {
 
   it('on PostgreSQL and Redis: every scenario has its expected outcome, the report says so, and nothing is left behind', async () => {
     const reportFile = join(workDir, 'servers.json');
-    const run = await runDemoProcess(['--fast', '--json', reportFile], SERVERS);
+    const run = await runDemoProcess(['--fast', '--json', reportFile], { env: SERVERS });
     expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: '' });
     expect(run.stdout.split('\n')[0]).toMatch(/PostgreSQL.*Redis/);
     const report = await readReport(reportFile);
@@ -120,7 +122,7 @@ describe('npm run demo', () => {
     const scenarios = ['softbank-flaky-then-recovers', 'partner-fails-for-good-rolls-back', 'cancel-mid-flight', 'beijing-bank-stays-in-china'];
     const runOnce = async (name: string, seed: string) => {
       const file = join(workDir, `${name}.json`);
-      const run = await runDemoProcess(['--fast', '--seed', seed, ...scenarios.flatMap((s) => ['--scenario', s]), '--json', file], SERVERS);
+      const run = await runDemoProcess(['--fast', '--seed', seed, ...scenarios.flatMap((s) => ['--scenario', s]), '--json', file], { env: SERVERS });
       expect(run.code).toBe(0);
       return readReport(file);
     };
@@ -134,13 +136,30 @@ describe('npm run demo', () => {
     expect(retries(other)).not.toEqual(retries(first));
   });
 
+  it('on the embedded default, with nothing configured or answering: PostgreSQL from npm, queues on it, every scenario as expected', async () => {
+    const reportFile = join(workDir, 'embedded.json');
+    const run = await runDemoProcess(['--fast', '--json', reportFile], { ownNetwork: true });
+    expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(run.stdout.split('\n')[0]).toMatch(
+      /^embedded PostgreSQL 18\.\d+ on 127\.0\.0\.1:\d+ .*removed at exit.*: nothing answers on 127\.0\.0\.1:5432 and DATABASE_URL is unset; queues on BullMQ's PostgreSQL backend: nothing answers on 127\.0\.0\.1:6379 and REDIS_URL is unset$/,
+    );
+    const report = await readReport(reportFile);
+    expect(report.scenarios.filter((s) => !s.passed).map((s) => `${s.name}: ${s.failure}`)).toEqual([]);
+    expect(report.scenarios).toHaveLength(12);
+    // The temporary cluster is gone, and no PostgreSQL is left running on it.
+    const dataDir = /\(data in (\S+),/.exec(run.stdout)?.[1];
+    expect(dataDir).toMatch(/control-plane-postgres-/);
+    expect(existsSync(dataDir!)).toBe(false);
+    expect([...(await postgresServersOn(dataDir!)), ...(await postgresServersOn(join(dataDir!, 'pgdata')))]).toEqual([]);
+  });
+
   it('exits non-zero when a scenario does not have its expected outcome, and says which and why', async () => {
     const extra = join(workDir, 'extra-scenarios');
     await mkdir(extra);
     await writeFile(join(extra, '01-made-to-fail.scenario.js'), MADE_TO_FAIL);
     const reportFile = join(workDir, 'failing.json');
     const args = ['--fast', '--scenarios-dir', extra, '--scenario', 'made-to-fail', '--scenario', 'beijing-bank-stays-in-china', '--json', reportFile];
-    const run = await runDemoProcess(args, SERVERS);
+    const run = await runDemoProcess(args, { env: SERVERS });
     expect(run.code).toBe(1);
     const report = await readReport(reportFile);
     expect(report.passed).toBe(false);

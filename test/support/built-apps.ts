@@ -8,7 +8,7 @@ import { TEMPLATE_DATABASE_ENV, withAdvisoryLock } from './test-database.js';
 export const ROOT = new URL(import.meta.url.includes('/dist/test/') ? '../../../' : '../../', import.meta.url).pathname;
 
 /** An app's compiled entry point, for running it as a process of its own. */
-export const appMain = (app: 'worker' | 'control-plane'): string => `${ROOT}dist/apps/${app}/src/main.js`;
+export const appMain = (app: 'worker' | 'control-plane' | 'demo'): string => `${ROOT}dist/apps/${app}/src/main.js`;
 
 /**
  * Compiles the apps to dist/ so they can run as processes of their own (node cannot run the
@@ -25,7 +25,7 @@ export async function buildApps(): Promise<void> {
     if ((await readFile(marker, 'utf8').catch(() => '')) === run) return;
     await promisify(execFile)(process.execPath, [`${ROOT}node_modules/typescript/bin/tsc`, '-p', `${ROOT}tsconfig.build.json`], { cwd: ROOT }).catch(
       (error: Error & { stdout?: string }) => {
-        if (!existsSync(appMain('worker')) || !existsSync(appMain('control-plane'))) throw new Error(`Build failed: ${error.stdout ?? error.message}`);
+        if (!(['worker', 'control-plane', 'demo'] as const).every((app) => existsSync(appMain(app)))) throw new Error(`Build failed: ${error.stdout ?? error.message}`);
       },
     );
     await writeFile(marker, run);

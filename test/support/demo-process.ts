@@ -1,12 +1,8 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import type { DemoReport } from '#libs/demo/src/report/demo-report.js';
-
-const ROOT = new URL('../../', import.meta.url).pathname;
-/** Built by `npm test` before jest starts (package.json's pretest), like every app run as a process here. */
-export const DEMO_MAIN = `${ROOT}dist/apps/demo/src/main.js`;
+import { appMain, buildApps, ROOT } from './built-apps.js';
 
 export interface DemoRun {
   code: number;
@@ -14,14 +10,23 @@ export interface DemoRun {
   stderr: string;
 }
 
-/** `npm run demo -- …args` as a user runs it, with exactly the environment given (nothing inherited but PATH). */
-export async function runDemoProcess(args: string[], env: Record<string, string> = {}, wrapper: string[] = []): Promise<DemoRun> {
-  if (!existsSync(DEMO_MAIN)) throw new Error(`${DEMO_MAIN} is missing: run the tests with npm test, which builds dist/ first.`);
-  const [command, ...rest] = [...wrapper, process.execPath, DEMO_MAIN, ...args];
+export interface DemoProcessOptions {
+  /** The environment, exactly (nothing is inherited but PATH). */
+  env?: Record<string, string>;
+  /** In a network namespace of its own, loopback only: no PostgreSQL or Redis answers there (needs root). */
+  ownNetwork?: boolean;
+}
+
+/** `npm run demo -- …args` as a user runs it: the built demo app as a process of its own. */
+export async function runDemoProcess(args: string[], options: DemoProcessOptions = {}): Promise<DemoRun> {
+  await buildApps();
+  const demo = [process.execPath, appMain('demo'), ...args];
+  const quoted = demo.map((word) => `'${word.replace(/'/g, `'\\''`)}'`).join(' ');
+  const [command, ...rest] = options.ownNetwork ? ['unshare', '-n', 'sh', '-c', `ip link set lo up && exec ${quoted}`] : demo;
   try {
     const { stdout, stderr } = await promisify(execFile)(command, rest, {
       cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...env },
+      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...options.env },
       timeout: 280_000,
       maxBuffer: 64 * 1024 * 1024,
     });
