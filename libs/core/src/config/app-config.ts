@@ -22,7 +22,7 @@ const isOrigin = (value: string): boolean => {
   }
 };
 
-/** Every environment variable the processes read; the README's configuration table mirrors it. */
+/** Every environment variable the processes read; docs/configuration.md's table mirrors it. */
 export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
