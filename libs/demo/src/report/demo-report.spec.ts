@@ -41,6 +41,19 @@ describe('the demo report', () => {
       partner: 'china-telecom',
       steps: [{ name: 'reserve-capacity', status: 'succeeded', attempts: 1, compensationAttempts: 0 }],
       durationMs: 2500,
+      decision: { allowed: true, refusedBy: [], sitesRuledOut: [] },
+    });
+    const refused = request({
+      decision: {
+        allowed: false,
+        request: [{ kind: 'procurement-exclusion', passed: false, reason: 'No Windows 8.' }],
+        candidates: [{ dataCentre: 'jp-tokyo-1', country: 'JP', operator: 'softbank', compliant: false, results: [{ kind: 'tenant-residency', passed: false, reason: 'JP' }] }],
+      },
+    });
+    expect(recordOf('w', 'x', 422, new Date(), refused).decision).toEqual({
+      allowed: false,
+      refusedBy: ['procurement-exclusion', 'tenant-residency'],
+      sitesRuledOut: ['jp-tokyo-1'],
     });
     expect(recordOf('refused', 'x', 422, new Date(), null)).toMatchObject({ id: null, finalStatus: null, durationMs: null });
   });

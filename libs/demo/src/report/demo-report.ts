@@ -13,6 +13,8 @@ export interface RequestRecord {
   partner: string | null;
   /** The decisive reason: the refusing rule, the failure, or why the site won. */
   reason: string | null;
+  /** The policy decision in brief: allowed or not, the rules that refused, the sites ruled out. */
+  decision: { allowed: boolean; refusedBy: string[]; sitesRuledOut: string[] } | null;
   steps: { name: string; status: string; attempts: number; compensationAttempts: number }[];
   submittedAt: string;
   settledAt: string | null;
@@ -64,6 +66,7 @@ export function recordOf(label: string, tenant: string, httpStatus: number, subm
     dataCentre: request?.dataCentre ?? null,
     partner: request === null ? null : partnerOf(request),
     reason: request === null ? null : decisiveReason(request),
+    decision: request?.decision ? decisionSummary(request.decision) : null,
     steps: (request?.steps ?? []).map((step) => ({
       name: step.name,
       status: step.status,
@@ -73,6 +76,15 @@ export function recordOf(label: string, tenant: string, httpStatus: number, subm
     submittedAt: submittedAt.toISOString(),
     settledAt: settled?.toISOString() ?? null,
     durationMs: settled === null ? null : Math.max(0, settled.getTime() - submittedAt.getTime()),
+  };
+}
+
+function decisionSummary(decision: NonNullable<ProvisioningRequestView['decision']>): RequestRecord['decision'] {
+  const refusing = [...decision.request, ...decision.candidates.flatMap((c) => c.results)].filter((r) => !r.passed).map((r) => r.kind);
+  return {
+    allowed: decision.allowed,
+    refusedBy: [...new Set(refusing)].sort(),
+    sitesRuledOut: decision.candidates.filter((c) => !c.compliant).map((c) => c.dataCentre),
   };
 }
 
