@@ -13,6 +13,9 @@ const shared = {
 };
 
 export default {
+  // Two files at a time: most of an e2e file's time is waiting on PostgreSQL, Redis and child
+  // processes, and jest's default on 2 cores is one.
+  maxWorkers: 2,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'] },
     {

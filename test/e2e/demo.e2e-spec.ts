@@ -119,10 +119,10 @@ describe('npm run demo', () => {
   it('gives the same report for the same seed, apart from ids and times: the same partner failures, retries and outcomes', async () => {
     // Partners failing at random, failing for good, and a cancel mid-flight. (Which request wins a
     // race is not the partners' doing and differs from run to run; only the race's counts do not.)
-    const scenarios = ['softbank-flaky-then-recovers', 'partner-fails-for-good-rolls-back', 'cancel-mid-flight', 'beijing-bank-stays-in-china'];
-    const runOnce = async (name: string, seed: string) => {
+    const scenarios = ['softbank-flaky-then-recovers', 'partner-fails-for-good-rolls-back', 'cancel-mid-flight'];
+    const runOnce = async (name: string, seed: string, only = scenarios) => {
       const file = join(workDir, `${name}.json`);
-      const run = await runDemoProcess(['--fast', '--seed', seed, ...scenarios.flatMap((s) => ['--scenario', s]), '--json', file], { env: SERVERS });
+      const run = await runDemoProcess(['--fast', '--seed', seed, ...only.flatMap((s) => ['--scenario', s]), '--json', file], { env: SERVERS });
       expect(run.code).toBe(0);
       return readReport(file);
     };
@@ -132,7 +132,7 @@ describe('npm run demo', () => {
     const retries = (report: DemoReport) => report.scenarios[0].requests.flatMap((r) => r.steps.map((step) => step.attempts));
     expect(retries(first).some((attempts) => attempts > 1)).toBe(true);
     // Another seed, other failures: the seed is what decides them.
-    const other = await runOnce('seed-other', '8');
+    const other = await runOnce('seed-other', '8', scenarios.slice(0, 1));
     expect(retries(other)).not.toEqual(retries(first));
   });
 
