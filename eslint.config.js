@@ -9,7 +9,7 @@ export default tseslint.config(
     languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly' } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
-      // Named exports only (STYLE.md 11); default exports are for jest's setup hooks.
+      // Named exports only; default exports are for jest's setup hooks.
       'no-restricted-syntax': ['error', { selector: 'ExportAllDeclaration', message: 'No export * barrels: import from the file.' }],
     },
   },

@@ -1,4 +1,4 @@
-// Native ESM jest: the @nestjs/* 12 packages are ESM-only (see STACK-NOTES.md).
+// Native ESM jest: the @nestjs/* 12 packages are ESM-only, and jest's CommonJS runtime cannot load them on Node 20.
 const shared = {
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: {

@@ -6,7 +6,7 @@ import type { RegisterTenant, TenantQuotas } from '#libs/catalogue/src/domain/te
 import { uuidV5 } from './deterministic-id.js';
 
 /**
- * The world of the article the project started from (SEED-ARTICLE.txt): the provider owns its
+ * The world of the news story the project started from (VMware's vCloud Hybrid Service): the provider owns its
  * sites in the US and the UK; China Telecom operates Beijing (and soon Shanghai) because
  * foreigners may not own data centres in China; SoftBank operates Tokyo and Osaka for data
  * locality. Tenants cover every segment and sector the article names.
