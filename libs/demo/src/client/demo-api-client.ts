@@ -8,7 +8,6 @@ export interface ApiAnswer<T> {
 
 export interface SubmitOptions {
   idempotencyKey?: string;
-  dryRun?: boolean;
   /** Gives up waiting after this long, as a client with a deadline does (the call may still land). */
   timeoutMs?: number;
 }
@@ -63,9 +62,8 @@ export class DemoApiClient {
   }
 
   submit(body: unknown, options: SubmitOptions = {}): Promise<ApiAnswer<ProvisioningRequestView | ProblemView>> {
-    const query = options.dryRun ? '?dryRun=true' : '';
     const headers: Record<string, string> = options.idempotencyKey ? { 'idempotency-key': options.idempotencyKey } : {};
-    return this.call('POST', `/v1/provisioning-requests${query}`, { body, headers, timeoutMs: options.timeoutMs });
+    return this.call('POST', '/v1/provisioning-requests', { body, headers, timeoutMs: options.timeoutMs });
   }
 
   request(id: string): Promise<ProvisioningRequestView> {

@@ -25,7 +25,8 @@ export const scenario: Scenario = {
     demo.check(neoKylin.request.status === 'AWAITING_APPROVAL', `NeoKylin is ${neoKylin.request.status}, not AWAITING_APPROVAL`);
     demo.say(`NeoKylin waits for approval at ${neoKylin.request.dataCentre}, its capacity held.`);
     // The approval itself is another scenario's story: give the held capacity back.
-    await demo.platform.expect(200, 'POST', `/v1/provisioning-requests/${neoKylin.request.id}/reject`, { reason: 'The demo moves on.' });
+    const rejected = await demo.platform.reject(neoKylin.request.id, 'The demo moves on.');
+    demo.check(rejected.status === 200, `rejecting the NeoKylin request was answered ${rejected.status}`);
     await demo.watch('neokylin', neoKylin.request.id);
     return 'REJECTED (procurement-exclusion); NeoKylin AWAITING_APPROVAL';
   },
