@@ -154,6 +154,54 @@ describe('the event log', () => {
     expect(past.status).toBe(204);
   });
 
+  it('ends the stream once the provisioning it watches succeeds (ACTIVE)', async () => {
+    const port = await listeningPort(t);
+    const id = await submitFor();
+    const stream = await openEventStream(port, `/v1/provisioning-requests/${id}/events`, world.keys.bank);
+    await stream.waitForData(5);
+    await t.db.query(`
+      WITH changed AS (UPDATE provisioning_requests SET status = 'ACTIVE', version = version + 1 WHERE id = $1 RETURNING id)
+      INSERT INTO request_events (request_id, type, data) SELECT id, 'activated', '{}' FROM changed`, [id]);
+    await stream.ended;
+    const frames = stream.frames.filter((f) => f.data !== undefined);
+    expect(frames.slice(-2).map((f) => f.event ?? JSON.parse(f.data!).type)).toEqual(['activated', 'end']);
+    expect(JSON.parse(frames.at(-1)!.data!)).toEqual({ status: 'ACTIVE' });
+    // Coming back after the end of that operation: nothing more to wait for.
+    const past = await openEventStream(port, `/v1/provisioning-requests/${id}/events`, world.keys.bank, { 'Last-Event-ID': frames.at(-2)!.id! });
+    expect(past.status).toBe(204);
+  });
+
+  it('with until=DECOMMISSIONED, follows an ACTIVE request through its decommission', async () => {
+    const port = await listeningPort(t);
+    const id = await submitFor();
+    await makeActive(t, id);
+    const stream = await openEventStream(port, `/v1/provisioning-requests/${id}/events?until=DECOMMISSIONED`, world.keys.bank);
+    const replayed = await stream.waitForData(5);
+    const lastReplayed = replayed.at(-1)!.id!;
+    await t.db.query(`
+      WITH changed AS (UPDATE provisioning_requests SET status = 'DECOMMISSIONING', version = version + 1 WHERE id = $1 RETURNING id)
+      INSERT INTO request_events (request_id, type, data) SELECT id, 'decommission-requested', '{}' FROM changed`, [id]);
+    expect(JSON.parse((await stream.waitForData(6))[5].data!).type).toBe('decommission-requested');
+    await t.db.query(`
+      WITH changed AS (UPDATE provisioning_requests SET status = 'DECOMMISSIONED', version = version + 1, finished_at = now() WHERE id = $1 RETURNING id)
+      INSERT INTO request_events (request_id, type, data) SELECT id, 'decommissioned', '{}' FROM changed`, [id]);
+    await stream.ended;
+    expect(JSON.parse(stream.frames.at(-1)!.data!)).toEqual({ status: 'DECOMMISSIONED' });
+    // The default would have ended at ACTIVE: resuming from before the decommission without `until` replays it and ends.
+    const resumed = await openEventStream(port, `/v1/provisioning-requests/${id}/events`, world.keys.bank, { 'Last-Event-ID': lastReplayed });
+    await resumed.ended;
+    expect(resumed.frames.map((f) => f.event ?? JSON.parse(f.data!).type)).toEqual(['decommission-requested', 'decommissioned', 'end']);
+  });
+
+  it('refuses an unknown status in until, and until on the JSON log', async () => {
+    const id = await submitFor();
+    const unknown = await as('bank')('get', `/v1/provisioning-requests/${id}/events?until=ACTIVE,DONE`).set('Accept', 'text/event-stream').expect(400);
+    expectProblem(unknown, 400);
+    expect(JSON.stringify(unknown.body)).toContain('until must list statuses among');
+    const json = await as('bank')('get', `/v1/provisioning-requests/${id}/events?until=ACTIVE`).expect(400);
+    expect(JSON.stringify(json.body)).toContain('until applies to the event stream only');
+  });
+
   it('streams events in id order when ids grow a digit (numeric, not text, order)', async () => {
     const port = await listeningPort(t);
     const id = await submitFor();

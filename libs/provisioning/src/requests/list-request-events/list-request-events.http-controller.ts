@@ -7,7 +7,7 @@ import { RequestValidationException } from '#libs/core/src/http/validation.js';
 import { ProvisioningRequestVisibility } from '../../access/placed-work.visibility.js';
 import { ListRequestEventsQuery } from './list-request-events.query.js';
 import { ListRequestEventsRequest } from './list-request-events.request.js';
-import { RequestEventStream } from './request-event-stream.js';
+import { RequestEventStream, streamEndStatuses } from './request-event-stream.js';
 import { isEventId, RequestEventResponse } from './request-event.response.js';
 
 const EVENT_STREAM = 'text/event-stream';
@@ -30,7 +30,11 @@ export class ListRequestEventsHttpController {
     description: 'With `Accept: text/event-stream`: resume after this event id.',
     schema: { type: 'string', maxLength: 18, pattern: '^[0-9]+$' },
   })
-  @ApiOkResponse({ type: RequestEventResponse, isArray: true, description: 'JSON: `{ items, nextCursor }`, oldest first.' })
+  @ApiOkResponse({
+    type: RequestEventResponse,
+    isArray: true,
+    description: 'JSON: `{ items, nextCursor }`, oldest first. Event stream: the log, then what is appended, then an `end` event once the request reaches a status of `until` or a final one.',
+  })
   async events(
     @Param('id') id: string,
     @Query() page: ListRequestEventsRequest,
@@ -39,8 +43,11 @@ export class ListRequestEventsHttpController {
     @Res() res: Response,
   ): Promise<void> {
     if (req.accepts(['application/json', EVENT_STREAM]) === EVENT_STREAM) {
-      await this.stream.follow(id, afterEventId(lastEventId), res);
+      await this.stream.follow(id, afterEventId(lastEventId), res, streamEndStatuses(page.until));
       return;
+    }
+    if (page.until !== undefined) {
+      throw new RequestValidationException([{ field: 'until', message: 'until applies to the event stream only: ask with Accept: text/event-stream' }]);
     }
     res.json(await this.queries.execute(new ListRequestEventsQuery(id, page)));
   }

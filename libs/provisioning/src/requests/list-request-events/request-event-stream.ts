@@ -2,13 +2,20 @@ import { type BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/comm
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { NotFoundError } from '#libs/core/src/domain/domain-error.js';
-import { isFinal, type RequestStatus } from '../../domain/request-status.js';
+import { FINAL_STATUSES, type RequestStatus } from '../../domain/request-status.js';
 import { isUuid } from '../request-id.js';
 import { toRequestEventResponse } from './request-event.response.js';
 
 const POLL_MS = 250;
 const HEARTBEAT_MS = 15_000;
 const BATCH = 200;
+
+/** What a stream waits for when the client does not say: the provisioning it watches succeeding. */
+export const DEFAULT_STREAM_END: readonly RequestStatus[] = ['ACTIVE'];
+
+/** The statuses that end a stream: those the client waits for, and the final ones, after which nothing happens. */
+export const streamEndStatuses = (until: readonly RequestStatus[] = DEFAULT_STREAM_END): ReadonlySet<RequestStatus> =>
+  new Set([...until, ...FINAL_STATUSES]);
 
 interface EventRow {
   id: string;
@@ -21,9 +28,10 @@ interface EventRow {
  * A request's event log as a server-sent event stream: what is there after the client's last
  * event id, then what is appended, polled every 250 ms. Each event's `id:` is its log id, so a
  * client that reconnects with `Last-Event-ID` misses nothing and sees nothing twice. The stream
- * ends once the request is final and every event up to then has been sent (the final status and
- * its event commit together, so reading the status before the events cannot miss the last one).
- * A client that comes back after the end gets 204, which tells EventSource not to reconnect.
+ * ends once the request is in a status it ends at (ACTIVE unless the client names others, and
+ * every final one) and every event up to then has been sent (a status and its event commit
+ * together, so reading the status before the events cannot miss the last one). A client that
+ * comes back after the end gets 204, which tells EventSource not to reconnect.
  */
 @Injectable()
 export class RequestEventStream implements BeforeApplicationShutdown {
@@ -34,10 +42,10 @@ export class RequestEventStream implements BeforeApplicationShutdown {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Throws NotFoundError before anything is sent when the request does not exist. */
-  async follow(requestId: string, afterEventId: string, res: Response): Promise<void> {
+  async follow(requestId: string, afterEventId: string, res: Response, endAt: ReadonlySet<RequestStatus> = streamEndStatuses()): Promise<void> {
     const status = isUuid(requestId) ? await this.statusOf(requestId) : null;
     if (status === null) throw new NotFoundError('provisioning request', requestId);
-    if (isFinal(status) && (await this.eventsAfter(requestId, afterEventId, 1)).length === 0) {
+    if (endAt.has(status) && (await this.eventsAfter(requestId, afterEventId, 1)).length === 0) {
       res.status(204).end();
       return;
     }
@@ -80,7 +88,7 @@ export class RequestEventStream implements BeforeApplicationShutdown {
           quietSince = Date.now();
         }
         if (events.length === BATCH) continue;
-        if (current === null || isFinal(current)) {
+        if (current === null || endAt.has(current)) {
           send(`event: end\ndata: ${JSON.stringify({ status: current })}\n\n`);
           return;
         }
