@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
@@ -9,6 +10,7 @@ import { createPartnerSimApp } from '../../apps/partner-sim/src/create-partner-s
 import { createWorkerApp } from '../../apps/worker/src/create-worker-app.js';
 import { readyBanner } from '../../apps/control-plane/src/ready-banner.js';
 import { loadConfig } from '#libs/core/src/config/app-config.js';
+import { PortInUseError } from '#libs/core/src/http/listen-on.js';
 import { runMigrations } from '#libs/persistence/src/run-migrations.js';
 import { withDemoWorldSeeder } from '#libs/seed/src/with-demo-world-seeder.js';
 import { createDatabase, dropDatabase, ensureTemplateDatabase, uniqueDatabaseName } from '../support/test-database.js';
@@ -31,6 +33,28 @@ const configFor = (databaseUrl: string, env: Record<string, string> = {}) =>
     ...env,
     DATABASE_URL: databaseUrl,
   });
+
+/** Whether nothing listens on any of these loopback ports. */
+async function portsFree(ports: number[]): Promise<boolean> {
+  for (const port of ports) {
+    const server = net.createServer();
+    const free = await new Promise<boolean>((resolve) => {
+      server.once('error', () => resolve(false));
+      server.listen(port, '127.0.0.1', () => resolve(true));
+    });
+    if (free) await new Promise((resolve) => server.close(resolve));
+    else return false;
+  }
+  return true;
+}
+
+/** The first of `count` consecutive free ports, as npm start with PORT alone takes them. */
+async function freePortRun(count: number): Promise<number> {
+  for (;;) {
+    const base = 20_000 + Math.floor(Math.random() * 40_000);
+    if (await portsFree(Array.from({ length: count }, (_, i) => base + i))) return base;
+  }
+}
 
 describe('control plane (npm start)', () => {
   const name = uniqueDatabaseName('cp_test_start');
@@ -102,6 +126,39 @@ describe('control plane (npm start)', () => {
     running = await startControlPlane(configFor(url), FREE_PORTS);
     expect(running.migrationsApplied).toEqual([]);
     expect(running.seed).toEqual({ seeded: false, reason: expect.stringMatching(/already holds data/) });
+  });
+
+  it('with PORT alone, a second instance starts beside the first: worker and simulator follow PORT', async () => {
+    running = await startControlPlane(configFor(url), FREE_PORTS);
+    const base = await freePortRun(3);
+    const second = await startControlPlane(configFor(url, { PORT: String(base) }));
+    try {
+      expect(second.components.map((c) => [c.name, c.url])).toEqual([
+        ['partner-sim', `http://127.0.0.1:${base + 2}`],
+        ['api', `http://127.0.0.1:${base}`],
+        ['worker', `http://127.0.0.1:${base + 1}`],
+      ]);
+      expect((await fetch(`${second.url}/health/ready`)).status).toBe(200);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('a port in use: one error naming the variable to change, and what had started is stopped', async () => {
+    const base = await freePortRun(3);
+    const holder = net.createServer();
+    await new Promise<void>((resolve) => holder.listen(base + 1, '127.0.0.1', resolve));
+    try {
+      const starting = startControlPlane(configFor(url, { PORT: String(base) }));
+      await expect(starting).rejects.toThrow(
+        new PortInUseError(base + 1, 'WORKER_PORT (unset: PORT + 1)'),
+      );
+      await expect(starting).rejects.toThrow(`Port ${base + 1} is in use (WORKER_PORT (unset: PORT + 1)): another control plane may be running here. Stop it, or set WORKER_PORT (unset: PORT + 1) to a free port.`);
+      // The simulator and the API it had started no longer hold their ports.
+      expect(await portsFree([base, base + 2])).toBe(true);
+    } finally {
+      holder.close();
+    }
   });
 
   it('honours SEED_DEMO_WORLD=never', async () => {

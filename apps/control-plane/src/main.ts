@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '#libs/core/src/config/app-config.js';
+import { PortInUseError } from '#libs/core/src/http/listen-on.js';
 import { UnmigratedDatabaseError } from '#libs/persistence/src/migration-status.js';
 import type { ResolvedInfrastructure } from '#libs/runtime/src/infrastructure.js';
 import { InfrastructureError } from '#libs/runtime/src/infrastructure-error.js';
@@ -21,7 +22,7 @@ try {
 } catch (error) {
   // Never leave an embedded PostgreSQL running behind a failed start.
   await infrastructure?.close().catch(() => undefined);
-  const forPeople = [ConfigError, InfrastructureError, UnmigratedDatabaseError, SeedError].some((type) => error instanceof type);
+  const forPeople = [ConfigError, InfrastructureError, UnmigratedDatabaseError, SeedError, PortInUseError].some((type) => error instanceof type);
   console.error(forPeople ? (error as Error).message : error);
   if (isConnectionRefused(error)) {
     console.error('PostgreSQL or Redis is not reachable: check DATABASE_URL and REDIS_URL, or unset them to run on the embedded default.');

@@ -7,6 +7,7 @@ import { createApiApp } from '../../api/src/create-api-app.js';
 import { createPartnerSimApp } from '../../partner-sim/src/create-partner-sim-app.js';
 import { createWorkerApp } from '../../worker/src/create-worker-app.js';
 import { type AppConfig, enabledLogLevels } from '#libs/core/src/config/app-config.js';
+import { listenOn, PORT_VARIABLES } from '#libs/core/src/http/listen-on.js';
 import { runMigrations } from '#libs/persistence/src/run-migrations.js';
 import { keyFileName } from '#libs/seed/src/demo-keys/demo-keys-file.js';
 import { PLATFORM_DEMO_KEY } from '#libs/seed/src/demo-keys/demo-keys.js';
@@ -84,8 +85,14 @@ export async function startControlPlane(config: AppConfig, options: StartOptions
     // Stop in reverse order of start, so nothing outlives what it depends on.
     for (const component of [...components].reverse()) await component.close();
   };
-  const start = async (name: string, app: NestExpressApplication, port: number): Promise<string> => {
-    await app.listen(port);
+  const start = async (name: string, app: NestExpressApplication, port: number, portVariable: string): Promise<string> => {
+    try {
+      await listenOn(app, port, portVariable);
+    } catch (error) {
+      // Not yet among the components that close() stops: its connections and workers end here.
+      await app.close().catch(() => undefined);
+      throw error;
+    }
     const url = localUrl(app.getHttpServer());
     components.push({ name, url, close: () => app.close() });
     return url;
@@ -93,11 +100,11 @@ export async function startControlPlane(config: AppConfig, options: StartOptions
   let simulatorUrl = config.partnerSimUrl;
   const startWorker = async (): Promise<void> => {
     if (components.some((c) => c.name === 'worker')) return;
-    await start('worker', await createWorkerApp({ ...config, partnerSimUrl: simulatorUrl }), options.workerPort ?? config.workerPort);
+    await start('worker', await createWorkerApp({ ...config, partnerSimUrl: simulatorUrl }), options.workerPort ?? config.workerPort, PORT_VARIABLES.worker);
   };
   try {
-    simulatorUrl = await start('partner-sim', await createPartnerSimApp(config), options.partnerSimPort ?? config.partnerSimPort);
-    await start('api', await createApiApp(config), options.port ?? config.port);
+    simulatorUrl = await start('partner-sim', await createPartnerSimApp(config), options.partnerSimPort ?? config.partnerSimPort, PORT_VARIABLES.partnerSim);
+    await start('api', await createApiApp(config), options.port ?? config.port, PORT_VARIABLES.api);
     await startWorker();
   } catch (error) {
     await close();

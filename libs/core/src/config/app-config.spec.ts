@@ -12,6 +12,13 @@ describe('loadConfig', () => {
     expect(config.partnerSimPort).toBe(3002);
   });
 
+  it('puts the worker and the simulator on the two ports after PORT unless they are set', () => {
+    expect(loadConfig({ PORT: '4000' })).toMatchObject({ port: 4000, workerPort: 4001, partnerSimPort: 4002, partnerSimUrl: 'http://127.0.0.1:4002' });
+    expect(loadConfig({ PORT: '4000', WORKER_PORT: '5001', PARTNER_SIM_PORT: '5002' })).toMatchObject({ workerPort: 5001, partnerSimPort: 5002 });
+    expect(() => loadConfig({ PORT: '65534' })).toThrow(/PORT: 65534 leaves no room .* set WORKER_PORT and PARTNER_SIM_PORT/);
+    expect(loadConfig({ PORT: '65535', WORKER_PORT: '3001', PARTNER_SIM_PORT: '3002' }).port).toBe(65535);
+  });
+
   it('keeps a small database pool per data source unless told otherwise, and refuses a pool of none', () => {
     expect(loadConfig({}).databasePoolSize).toBe(4);
     expect(loadConfig({ DATABASE_POOL_SIZE: '16' }).databasePoolSize).toBe(16);

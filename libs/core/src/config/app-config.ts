@@ -26,8 +26,9 @@ const isOrigin = (value: string): boolean => {
 export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  WORKER_PORT: z.coerce.number().int().min(1).max(65535).default(3001),
-  PARTNER_SIM_PORT: z.coerce.number().int().min(1).max(65535).default(3002),
+  // Unset: the two ports after PORT, so setting PORT alone moves a whole `npm start` out of another's way.
+  WORKER_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  PARTNER_SIM_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   DATABASE_URL: postgresUrl,
   // Per process and data source. Small on purpose: on 2 cores, 4 connections cost PostgreSQL about a
   // quarter less CPU per provisioning step than 10 (fewer backends contending), and queue in Node instead.
@@ -40,7 +41,7 @@ export const configSchema = z.object({
   EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   // Unset: the simulator keeps its own schema (partner_sim) in DATABASE_URL's database.
   PARTNER_SIM_DATABASE_URL: optionalPostgresUrl,
-  // Unset: the simulator on this machine, http://127.0.0.1:<PARTNER_SIM_PORT>.
+  // Unset: the simulator on this machine, http://127.0.0.1:<partner simulator port>.
   PARTNER_SIM_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
   PARTNER_CALL_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(5000),
   HTTP_BODY_LIMIT: z
@@ -168,18 +169,23 @@ export function loadConfig(source: Record<string, string | undefined>): AppConfi
       'QUEUE_BACKEND: postgres is for development and the demo; production runs its queues on Redis (set REDIS_URL, and QUEUE_BACKEND=redis or leave it unset)',
     ]);
   }
+  const workerPort = env.WORKER_PORT ?? env.PORT + 1;
+  const partnerSimPort = env.PARTNER_SIM_PORT ?? env.PORT + 2;
+  if (workerPort > 65535 || partnerSimPort > 65535) {
+    throw new ConfigError([`PORT: ${env.PORT} leaves no room for the worker and simulator ports after it; set WORKER_PORT and PARTNER_SIM_PORT, or a lower PORT`]);
+  }
   return {
     env: env.NODE_ENV,
     port: env.PORT,
-    workerPort: env.WORKER_PORT,
-    partnerSimPort: env.PARTNER_SIM_PORT,
+    workerPort,
+    partnerSimPort,
     databaseUrl: env.DATABASE_URL,
     databasePoolSize: env.DATABASE_POOL_SIZE,
     redisUrl: env.REDIS_URL,
     queueBackend: env.QUEUE_BACKEND,
     embeddedPostgresPort: env.EMBEDDED_POSTGRES_PORT,
     partnerSimDatabaseUrl: env.PARTNER_SIM_DATABASE_URL ?? env.DATABASE_URL,
-    partnerSimUrl: (env.PARTNER_SIM_URL ?? `http://127.0.0.1:${env.PARTNER_SIM_PORT}`).replace(/\/+$/, ''),
+    partnerSimUrl: (env.PARTNER_SIM_URL ?? `http://127.0.0.1:${partnerSimPort}`).replace(/\/+$/, ''),
     partnerCallTimeoutMs: env.PARTNER_CALL_TIMEOUT_MS,
     httpBodyLimit: env.HTTP_BODY_LIMIT,
     logLevel: env.LOG_LEVEL,
